@@ -1,0 +1,63 @@
+import { ErrorCode, ZegoTokenError } from './errors.js';
+
+/** ZEGO's limits (FORMAT.md, "Limits from ZEGO's client documentation"). */
+export const MAX_APP_ID: number = 0xffff_ffff;
+/** The longest room ID ZEGO accepts, in UTF-8 bytes. */
+export const MAX_ROOM_ID_BYTES = 128;
+/** The longest user ID ZEGO accepts, in UTF-8 bytes. */
+export const MAX_USER_ID_BYTES = 64;
+/** The server secret is used as an AES-256 key: exactly this many UTF-8 bytes. */
+export const SECRET_BYTES = 32;
+
+/** What a value looked like, for messages: its type only, never its content (it may be a secret). */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+export function assertAppId(appId: unknown): asserts appId is number {
+  if (typeof appId !== 'number' || !Number.isInteger(appId) || appId < 1 || appId > MAX_APP_ID) {
+    throw new ZegoTokenError(
+      ErrorCode.APP_ID_INVALID,
+      `appId must be an integer from 1 to ${MAX_APP_ID}. Received ${typeof appId === 'number' ? String(appId) : describe(appId)}`,
+    );
+  }
+}
+
+function assertIdentifier(value: unknown, name: string, maxBytes: number, code: 2 | 3): asserts value is string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new ZegoTokenError(code, `${name} must be a non-empty string. Received ${describe(value)}`);
+  }
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > maxBytes) {
+    throw new ZegoTokenError(code, `${name} must be at most ${maxBytes} UTF-8 bytes. Received ${bytes} bytes`);
+  }
+}
+
+export function assertRoomId(roomId: unknown): asserts roomId is string {
+  assertIdentifier(roomId, 'roomId', MAX_ROOM_ID_BYTES, ErrorCode.ROOM_ID_INVALID);
+}
+
+export function assertUserId(userId: unknown): asserts userId is string {
+  assertIdentifier(userId, 'userId', MAX_USER_ID_BYTES, ErrorCode.USER_ID_INVALID);
+}
+
+export function assertSecret(secret: unknown): asserts secret is string {
+  // Length in UTF-8 bytes, not UTF-16 units: the key is the secret's UTF-8 encoding.
+  if (typeof secret !== 'string' || Buffer.byteLength(secret, 'utf8') !== SECRET_BYTES) {
+    throw new ZegoTokenError(
+      ErrorCode.SECRET_INVALID,
+      `secret must be a string of exactly ${SECRET_BYTES} UTF-8 bytes (the ServerSecret from the ZEGO console)`,
+    );
+  }
+}
+
+export function assertEffectiveTime(seconds: unknown): asserts seconds is number {
+  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds <= 0) {
+    throw new ZegoTokenError(
+      ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID,
+      `effectiveTimeInSeconds must be a positive integer. Received ${typeof seconds === 'number' ? String(seconds) : describe(seconds)}`,
+    );
+  }
+}

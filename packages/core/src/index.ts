@@ -1,0 +1,11 @@
+export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './errors.js';
+export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './privilege.js';
+export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './room-payload.js';
+export { generateToken04, type GenerateToken04Options } from './generate-token04.js';
+export { generateToken03, type GenerateToken03Options } from './generate-token03.js';
+export { generateToken, type TokenInfo, type SeedPrivilege } from './generate-token.js';
+export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './decode-token.js';
+export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './verify-token.js';
+export { inspectToken, type TokenHeader } from './inspect-token.js';
+export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './envelope.js';
+export { MAX_APP_ID, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, SECRET_BYTES } from './assertions.js';
