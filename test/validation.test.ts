@@ -47,6 +47,7 @@ const invalid04Only: Array<[string, Record<string, unknown>, number]> = [
   ['room payload with a bad privilege', { payload: { roomId: 'r', privilege: { publish: 2 } } }, ErrorCode.PRIVILEGE_INVALID],
   ['room payload with a bad stream list', { payload: { roomId: 'r', streamIdList: ['ok', 7] } }, ErrorCode.PAYLOAD_INVALID],
   ['room payload with an empty stream ID', { payload: { roomId: 'r', streamIdList: [''] } }, ErrorCode.PAYLOAD_INVALID],
+  // eslint-disable-next-line no-sparse-arrays -- the hole is the point: Array#every would skip it
   ['room payload with a sparse stream list', { payload: { roomId: 'r', streamIdList: [, 's'] } }, ErrorCode.PAYLOAD_INVALID],
   ['mode not gcm or cbc', { mode: 'ecb' }, ErrorCode.OPTION_INVALID],
 ];
@@ -66,16 +67,16 @@ const invalidPrivileges: Array<[string, unknown]> = [
 describe('input validation: each bad argument fails with its seed error code', () => {
   for (const [what, override, code] of invalidInputs) {
     it(`generateToken04 rejects ${what} (code ${code})`, () => {
-      expectZegoError(() => generateToken04({ ...valid04, ...override } as GenerateToken04Options), code, [SECRET]);
+      expectZegoError(() => generateToken04({ ...valid04, ...override }), code, [SECRET]);
     });
     it(`generateToken03 rejects ${what} (code ${code})`, () => {
-      expectZegoError(() => generateToken03({ ...valid03, ...override } as GenerateToken03Options), code, [SECRET]);
+      expectZegoError(() => generateToken03({ ...valid03, ...override }), code, [SECRET]);
     });
   }
 
   for (const [what, override, code] of invalid04Only) {
     it(`generateToken04 rejects ${what} (code ${code})`, () => {
-      expectZegoError(() => generateToken04({ ...valid04, ...override } as GenerateToken04Options), code, [SECRET]);
+      expectZegoError(() => generateToken04({ ...valid04, ...override }), code, [SECRET]);
     });
   }
 

@@ -2,6 +2,7 @@
 export function captureOutput(fn: () => void): string[] {
   const written: string[] = [];
   const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir', 'table'] as const;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved only to be put back on console as they were
   const originals = methods.map((name) => console[name]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const stderrWrite = process.stderr.write.bind(process.stderr);
@@ -10,8 +11,8 @@ export function captureOutput(fn: () => void): string[] {
     return true;
   };
   for (const name of methods) console[name] = record;
-  process.stdout.write = record as typeof process.stdout.write;
-  process.stderr.write = record as typeof process.stderr.write;
+  process.stdout.write = record;
+  process.stderr.write = record;
   try {
     fn();
   } finally {

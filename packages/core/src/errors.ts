@@ -54,7 +54,7 @@ export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
  * ```
  */
 export class ZegoTokenError extends Error {
-  override readonly name: 'ZegoTokenError' = 'ZegoTokenError';
+  override readonly name = 'ZegoTokenError' as const;
   /** One of {@link ErrorCode}'s values. */
   readonly code: ErrorCodeValue;
 
