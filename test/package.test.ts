@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as esm from '@zego-token/core';
+import { referenceVectors } from './support/fixtures.js';
+
+const require = createRequire(import.meta.url);
+const manifest = JSON.parse(
+  readFileSync(new URL('../packages/core/package.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+describe('@zego-token/core as published', () => {
+  it('declares ESM and CommonJS entry points with their own types, Node 18+, no side effects, no dependencies', () => {
+    expect(manifest['exports']).to.deep.equal({
+      '.': {
+        import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
+        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      './package.json': './package.json',
+    });
+    expect(manifest['engines']).to.deep.equal({ node: '>=18' });
+    expect(manifest['sideEffects']).to.equal(false);
+    expect(manifest).to.not.have.property('dependencies');
+  });
+
+  it('exports the same API from require() and import', () => {
+    const cjs = require('@zego-token/core') as typeof esm;
+    expect(Object.keys(cjs).sort()).to.deep.equal(Object.keys(esm).sort());
+    const vector = referenceVectors[referenceVectors.length - 1]!;
+    expect(cjs.decodeToken(vector.token, vector.secret)).to.deep.equal(esm.decodeToken(vector.token, vector.secret));
+  });
+
+  it('works from plain Node.js scripts in both module systems', () => {
+    const vector = referenceVectors[0]!;
+    const script = (load: string): string =>
+      `${load}; const d = decodeToken(${JSON.stringify(vector.token)}, ${JSON.stringify(vector.secret)});` +
+      `try { decodeToken('x', d.userId.padEnd(32, '0')) } catch (e) { process.stdout.write(d.nonce + ' ' + (e instanceof ZegoTokenError) + ' ' + e.code) }`;
+    const run = (args: string[]): string => execFileSync(process.execPath, args, { encoding: 'utf8' });
+    const expected = `${vector.expected.nonce} true 8`;
+    expect(run(['-e', script("const { decodeToken, ZegoTokenError } = require('@zego-token/core')")])).to.equal(expected);
+    expect(
+      run(['--input-type=module', '-e', script("import { decodeToken, ZegoTokenError } from '@zego-token/core'")]),
+    ).to.equal(expected);
+  });
+});
