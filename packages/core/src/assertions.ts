@@ -1,6 +1,6 @@
 import { ErrorCode, ZegoTokenError } from './errors.js';
 
-/** ZEGO's limits (FORMAT.md, "Limits from ZEGO's client documentation"). */
+/** The largest app ID: app IDs are unsigned 32-bit integers, and 0 is not one. */
 export const MAX_APP_ID: number = 0xffff_ffff;
 /** The longest room ID ZEGO accepts, in UTF-8 bytes. */
 export const MAX_ROOM_ID_BYTES = 128;
