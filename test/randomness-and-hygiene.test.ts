@@ -44,11 +44,12 @@ describe('randomness: IVs and nonces from node:crypto, never repeated', () => {
       }
     }
     expect([...counts.keys()].sort().join('')).to.equal(IV_ALPHABET);
-    // 80,000 characters, 2,222 expected per character. Uniform draws give a chi-squared of about 35 ± 8.4 (35 degrees
-    // of freedom), far below 80; bytes % 36 without rejection (first four characters 12.5% likelier) gives about 156.
+    // 80,000 characters, 2,222 expected per character. Uniform draws give a chi-squared of 35 ± 8.4 (35 degrees of
+    // freedom; above 100 about once in 10^9 runs); bytes % 36 without rejection (first four characters 12.5% likelier)
+    // gives about 156.
     const expected = 80_000 / 36;
     const chiSquared = [...counts.values()].reduce((sum, n) => sum + (n - expected) ** 2 / expected, 0);
-    expect(chiSquared).to.be.below(80);
+    expect(chiSquared).to.be.below(100);
   });
 
   it('uses both signs for 04 nonces and the whole safe range for 03 nonces', () => {

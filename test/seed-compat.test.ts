@@ -62,6 +62,8 @@ describe('generateToken: the seed-compatible API of zego_server_assistant', () =
     ['a Map without key 1', [1, 'r', 'u', new Map([[2, 1]]) as never, SECRET, 60], 4],
     ['the named privilege form, which the seed API does not take', [1, 'r', 'u', { login: true } as never, SECRET, 60], 4],
     ['a privilege value of 2', [1, 'r', 'u', { 1: 1, 2: 2 } as never, SECRET, 60], 4],
+    ['a privilege whose keys are inherited', [1, 'r', 'u', Object.create({ 1: 1, 2: 0 }) as never, SECRET, 60], 4],
+    ['a privilege whose getter throws', [1, 'r', 'u', { 1: 1, get 2(): number { throw new Error('no'); } } as never, SECRET, 60], 4],
     ['no privilege', [1, 'r', 'u', undefined as never, SECRET, 60], 4],
     ['a 31-byte secret', [1, 'r', 'u', { 1: 1, 2: 1 }, SECRET.slice(1), 60], 5],
     ['a lifetime of 0', [1, 'r', 'u', { 1: 1, 2: 1 }, SECRET, 0], 6],

@@ -36,6 +36,10 @@ const invalidInputs: Array<[string, Record<string, unknown>, number]> = [
   ['lifetime fractional', { effectiveTimeInSeconds: 1.5 }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
   ['lifetime Infinity', { effectiveTimeInSeconds: Infinity }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
   ['lifetime as a string', { effectiveTimeInSeconds: '3600' }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
+  ['lifetime past 2^31 - 1 seconds', { effectiveTimeInSeconds: 2 ** 31 }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
+  ['lifetime MAX_SAFE_INTEGER', { effectiveTimeInSeconds: Number.MAX_SAFE_INTEGER }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
+  ['userId with a lone surrogate', { userId: 'alice\uD800' }, ErrorCode.USER_ID_INVALID],
+  ['secret of lone surrogates that count 32 UTF-8 bytes', { secret: '\uD800'.repeat(10) + 'ab' }, ErrorCode.SECRET_INVALID],
 ];
 
 const invalid04Only: Array<[string, Record<string, unknown>, number]> = [
@@ -62,7 +66,9 @@ const invalidPrivileges: Array<[string, unknown]> = [
   ['null', null],
   ['an array', [1, 1]],
   ['a number', 3],
-];
+  ['an inherited publish: false', Object.create({ publish: false }) as unknown],
+  ['a class instance', new (class { publish = false })()],
+]
 
 describe('input validation: each bad argument fails with its seed error code', () => {
   for (const [what, override, code] of invalidInputs) {
@@ -80,8 +86,8 @@ describe('input validation: each bad argument fails with its seed error code', (
     });
   }
 
-  it('generateToken03 rejects an empty, 129-byte or non-string roomId (code 2)', () => {
-    for (const roomId of ['', 'r'.repeat(129), 'ル'.repeat(43), 7]) {
+  it('generateToken03 rejects an empty, 129-byte, ill-formed or non-string roomId (code 2)', () => {
+    for (const roomId of ['', 'r'.repeat(129), 'ル'.repeat(43), '\uDC00room', 7]) {
       expectZegoError(() => generateToken03({ ...valid03, roomId } as GenerateToken03Options), ErrorCode.ROOM_ID_INVALID);
     }
   });
@@ -102,6 +108,12 @@ describe('input validation: each bad argument fails with its seed error code', (
     expect(generateToken04({ ...valid04, userId: 'ユ'.repeat(21) + 'a' })).to.match(/^04/);
     expect(generateToken03({ ...valid03, roomId: 'ル'.repeat(42) + 'ab' })).to.match(/^03/);
     expect(generateToken04({ ...valid04, payload: { roomId: 'r'.repeat(128) } })).to.match(/^04/);
+    expect(generateToken04({ ...valid04, effectiveTimeInSeconds: 2 ** 31 - 1 })).to.match(/^04/);
+    expect(generateToken04({ ...valid04, secret: 'é'.repeat(16) }), '16 characters, 32 UTF-8 bytes').to.match(/^04/);
+  });
+
+  it('freezes ErrorCode, so no code can be reassigned', () => {
+    expect(Object.isFrozen(ErrorCode)).to.equal(true);
   });
 
   it('rejects options that are not an object (code 12)', () => {
@@ -126,7 +138,7 @@ describe('input validation: each bad argument fails with its seed error code', (
       ...valid04,
       payload: Object.freeze({ roomId: 'r', privilege: Object.freeze({ publish: false }), streamIdList: Object.freeze(['s']) }),
     });
-    expect(() => generateToken04(options as GenerateToken04Options)).to.not.throw();
+    expect(() => generateToken04(options)).to.not.throw();
   });
 });
 
@@ -146,7 +158,7 @@ describe('buildRoomPayload', () => {
   it('treats a missing named privilege as allowed, and accepts booleans in the numeric form', () => {
     expect(buildRoomPayload({ roomId: 'd', privilege: {} })).to.include('"privilege":{"1":1,"2":1}');
     expect(buildRoomPayload({ roomId: 'd', privilege: { login: false } })).to.include('"privilege":{"1":0,"2":1}');
-    expect(buildRoomPayload({ roomId: 'd', privilege: { 1: true, 2: false } as never })).to.include(
+    expect(buildRoomPayload({ roomId: 'd', privilege: { 1: true, 2: false } })).to.include(
       '"privilege":{"1":1,"2":0}',
     );
   });

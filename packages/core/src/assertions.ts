@@ -25,10 +25,19 @@ export function assertAppId(appId: unknown): asserts appId is number {
   }
 }
 
+// An unpaired surrogate has no UTF-8 form: Node would silently encode it as U+FFFD, changing the ID or key.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `value` is a string with a UTF-8 form (`String#isWellFormed`, which Node 18 lacks). */
+export function isWellFormed(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 function assertIdentifier(value: unknown, name: string, maxBytes: number, code: 2 | 3): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new ZegoTokenError(code, `${name} must be a non-empty string. Received ${describe(value)}`);
   }
+  if (!isWellFormed(value)) throw new ZegoTokenError(code, `${name} must be valid Unicode (it has a lone surrogate)`);
   const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > maxBytes) {
     throw new ZegoTokenError(code, `${name} must be at most ${maxBytes} UTF-8 bytes. Received ${bytes} bytes`);
@@ -45,7 +54,7 @@ export function assertUserId(userId: unknown): asserts userId is string {
 
 export function assertSecret(secret: unknown): asserts secret is string {
   // Length in UTF-8 bytes, not UTF-16 units: the key is the secret's UTF-8 encoding.
-  if (typeof secret !== 'string' || Buffer.byteLength(secret, 'utf8') !== SECRET_BYTES) {
+  if (typeof secret !== 'string' || Buffer.byteLength(secret, 'utf8') !== SECRET_BYTES || !isWellFormed(secret)) {
     throw new ZegoTokenError(
       ErrorCode.SECRET_INVALID,
       `secret must be a string of exactly ${SECRET_BYTES} UTF-8 bytes (the ServerSecret from the ZEGO console)`,
@@ -53,11 +62,14 @@ export function assertSecret(secret: unknown): asserts secret is string {
   }
 }
 
+/** The longest lifetime accepted: 2^31 - 1 seconds (68 years), far inside what the int64 header can carry. */
+export const MAX_EFFECTIVE_TIME_IN_SECONDS: number = 0x7fff_ffff;
+
 export function assertEffectiveTime(seconds: unknown): asserts seconds is number {
-  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds <= 0) {
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > MAX_EFFECTIVE_TIME_IN_SECONDS) {
     throw new ZegoTokenError(
       ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID,
-      `effectiveTimeInSeconds must be a positive integer. Received ${typeof seconds === 'number' ? String(seconds) : describe(seconds)}`,
+      `effectiveTimeInSeconds must be an integer from 1 to ${MAX_EFFECTIVE_TIME_IN_SECONDS}. Received ${typeof seconds === 'number' ? String(seconds) : describe(seconds)}`,
     );
   }
 }

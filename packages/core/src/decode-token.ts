@@ -7,7 +7,7 @@ import {
   stringField,
   type PlaintextFields,
 } from './plaintext.js';
-import { toPrivilegeFlags, type PrivilegeFlags } from './privilege.js';
+import { isPlainObject, toPrivilegeFlags, type PrivilegeFlags } from './privilege.js';
 import { parseRoomPayload, type DecodedRoom } from './room-payload.js';
 import { secretKey } from './secret-key.js';
 
@@ -45,7 +45,8 @@ export interface DecodedToken04 {
 export type DecodedToken = DecodedToken03 | DecodedToken04;
 
 const MAX_TIME = Number.MAX_SAFE_INTEGER;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, where JSON.parse refuses it: no generator writes one.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decrypted bytes as a JSON object; unreadable CBC output almost always means a wrong secret. */
 function readPlaintext(bytes: Buffer, envelope: Envelope): PlaintextFields {
@@ -66,22 +67,22 @@ function readPlaintext(bytes: Buffer, envelope: Envelope): PlaintextFields {
 
 function claims03(fields: PlaintextFields): DecodedToken03 {
   const privilege = fields.json['privilege'];
-  if (typeof privilege !== 'object' || privilege === null) throw malformedPlaintext('"privilege" must be an object');
-  const login = (privilege as Record<string, unknown>)['1'];
-  const publish = (privilege as Record<string, unknown>)['2'];
+  if (!isPlainObject(privilege)) throw malformedPlaintext('"privilege" must be an object');
+  const login = privilege['1'];
+  const publish = privilege['2'];
   if ((login !== 0 && login !== 1) || (publish !== 0 && publish !== 1)) {
     throw malformedPlaintext('"privilege" must map "1" and "2" to 0 or 1');
   }
   return {
     version: '03',
     mode: 'cbc',
-    appId: integerField(fields, 'app_id', 0, MAX_APP_ID),
+    appId: integerField(fields, 'app_id', 1, MAX_APP_ID),
     roomId: stringField(fields, 'room_id'),
     userId: stringField(fields, 'user_id'),
     privilege: toPrivilegeFlags({ '1': login, '2': publish }),
     createTime: integerField(fields, 'create_time', 0, MAX_TIME),
     expireTime: integerField(fields, 'expire_time', 0, MAX_TIME),
-    nonce: nonceField(fields),
+    nonce: nonceField(fields, 0, Number.POSITIVE_INFINITY), // ZEGO's own 03 nonces reach 2^63
   };
 }
 
@@ -90,11 +91,11 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
   const decoded: DecodedToken04 = {
     version: '04',
     mode,
-    appId: integerField(fields, 'app_id', 0, MAX_APP_ID),
+    appId: integerField(fields, 'app_id', 1, MAX_APP_ID),
     userId: stringField(fields, 'user_id'),
     createTime: integerField(fields, 'ctime', 0, MAX_TIME),
     expireTime: integerField(fields, 'expire', 0, MAX_TIME),
-    nonce: nonceField(fields),
+    nonce: nonceField(fields, -0x8000_0000, 0x7fff_ffff), // int32 in every 04 generator
     payload,
   };
   const room = parseRoomPayload(payload);
@@ -125,5 +126,6 @@ export function decodeToken(token: string, secret: string): DecodedToken {
   if (decoded.expireTime !== envelope.expireTime) {
     throw malformedPlaintext('the header and the plaintext disagree on the expire time');
   }
+  if (decoded.createTime > decoded.expireTime) throw malformedPlaintext('the token expires before it was made');
   return decoded;
 }

@@ -1,10 +1,4 @@
-/**
- * Numeric error codes carried by every {@link ZegoTokenError}.
- *
- * Codes 0-6 are those of ZEGO's `zego_server_assistant` (the seed API), so code written against it keeps working;
- * the codes after 6 are this library's own.
- */
-export const ErrorCode = {
+const ERROR_CODES = {
   /** No error: only ever seen in a {@link TokenInfo} returned by the seed-compatible `generateToken`. */
   SUCCESS: 0,
   /** The app ID is not an integer in 1..4294967295. */
@@ -17,7 +11,7 @@ export const ErrorCode = {
   PRIVILEGE_INVALID: 4,
   /** The server secret is not a string of exactly 32 UTF-8 bytes. */
   SECRET_INVALID: 5,
-  /** The lifetime is not a positive integer number of seconds. */
+  /** The lifetime is not an integer number of seconds from 1 to 2^31 - 1. */
   EFFECTIVE_TIME_IN_SECONDS_INVALID: 6,
   /** The 04 payload is not a string, is an invalid room payload, or is too long to fit in a token. */
   PAYLOAD_INVALID: 7,
@@ -32,6 +26,17 @@ export const ErrorCode = {
   /** An option has a value outside its documented set (for example `mode`, `now` or `clockToleranceSeconds`). */
   OPTION_INVALID: 12,
 } as const;
+
+/**
+ * Numeric error codes carried by every {@link ZegoTokenError}.
+ *
+ * Codes 0-6 are those of ZEGO's `zego_server_assistant` (the seed API), so code written against it keeps working;
+ * the codes after 6 are this library's own.
+ */
+export const ErrorCode: typeof ERROR_CODES = Object.freeze(ERROR_CODES);
+
+// Shared by every copy of this module (ESM and CommonJS builds) through the global symbol registry.
+const BRAND = Symbol.for('@zego-token/core.ZegoTokenError');
 
 /** One of the values of {@link ErrorCode}. */
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,5 +70,14 @@ export class ZegoTokenError extends Error {
   constructor(code: ErrorCodeValue, message: string) {
     super(message);
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `instanceof` also recognises errors from the package's other build: an app that both `require`s and `import`s
+   * `@zego-token/core` loads two copies of this class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }

@@ -1,7 +1,7 @@
 import { assertAppId, assertRoomId, assertUserId, describe } from './assertions.js';
 import { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './errors.js';
 import { generateToken03 } from './generate-token03.js';
-import { toPrivilegeJson } from './privilege.js';
+import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from './privilege.js';
 
 /** The result of the seed-compatible {@link generateToken}: a token, or an error code and message. */
 export interface TokenInfo {
@@ -17,18 +17,23 @@ export interface TokenInfo {
 export type SeedPrivilege = { 1: 0 | 1 | boolean; 2: 0 | 1 | boolean } | ReadonlyMap<number | string, 0 | 1 | boolean>;
 
 /** The seed API takes only ZEGO's numeric form: both keys, 1 and 2, are required. */
-function seedPrivilege(privilege: unknown): void {
-  if (privilege instanceof Map) {
-    toPrivilegeJson(privilege);
-    return;
-  }
-  if (typeof privilege !== 'object' || privilege === null || !('1' in privilege) || !('2' in privilege)) {
+function seedPrivilege(privilege: unknown): PrivilegeJson {
+  const numeric =
+    privilege instanceof Map ||
+    (isPlainObject(privilege) && Object.hasOwn(privilege, '1') && Object.hasOwn(privilege, '2'));
+  if (!numeric) {
     throw new ZegoTokenError(
       ErrorCode.PRIVILEGE_INVALID,
       `privilege must be {1: 0|1, 2: 0|1} or a Map with keys 1 and 2. Received ${describe(privilege)}`,
     );
   }
-  toPrivilegeJson(privilege);
+  try {
+    return toPrivilegeJson(privilege);
+  } catch (error) {
+    // A getter or Proxy of the caller's may throw: the seed API reports, it never throws.
+    if (error instanceof ZegoTokenError) throw error;
+    throw new ZegoTokenError(ErrorCode.PRIVILEGE_INVALID, 'privilege could not be read');
+  }
 }
 
 /**
@@ -57,15 +62,7 @@ export function generateToken(
     assertAppId(appId);
     assertRoomId(roomId);
     assertUserId(userId);
-    seedPrivilege(privilege);
-    const token = generateToken03({
-      appId,
-      roomId,
-      userId,
-      privilege: toPrivilegeJson(privilege),
-      secret,
-      effectiveTimeInSeconds,
-    });
+    const token = generateToken03({ appId, roomId, userId, privilege: seedPrivilege(privilege), secret, effectiveTimeInSeconds });
     return { token, errorCode: ErrorCode.SUCCESS, errorMessage: '' };
   } catch (error) {
     if (error instanceof ZegoTokenError) return { token: '', errorCode: error.code, errorMessage: error.message };

@@ -1,10 +1,7 @@
 import { assertAppId, assertEffectiveTime, assertRoomId, assertUserId } from './assertions.js';
-import { nowInSeconds } from './clock.js';
-import { sealToken } from './envelope.js';
+import { mintToken03 } from './mint.js';
 import { assertOptionsObject } from './options.js';
-import { plaintext03 } from './plaintext.js';
 import { toPrivilegeJson, type Privilege } from './privilege.js';
-import { randomSafeInteger } from './random.js';
 import { secretKey } from './secret-key.js';
 
 /** Options of {@link generateToken03}. */
@@ -20,7 +17,7 @@ export interface GenerateToken03Options {
   /** How long the token is valid, in seconds (a positive integer). */
   effectiveTimeInSeconds: number;
   /** What the user may do in the room; defaults to log in and publish. */
-  privilege?: Privilege;
+  privilege?: Privilege | undefined;
 }
 
 /**
@@ -45,8 +42,5 @@ export function generateToken03(options: GenerateToken03Options): string {
   const key = secretKey(secret);
   assertEffectiveTime(effectiveTimeInSeconds);
 
-  const createTime = nowInSeconds();
-  const expireTime = createTime + effectiveTimeInSeconds;
-  const plaintext = plaintext03(appId, roomId, userId, privilege, createTime, expireTime, randomSafeInteger());
-  return sealToken('03', 'cbc', key, expireTime, plaintext);
+  return mintToken03(key, appId, roomId, userId, privilege, effectiveTimeInSeconds).token;
 }

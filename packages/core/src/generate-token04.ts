@@ -1,10 +1,8 @@
 import { assertAppId, assertEffectiveTime, assertUserId, describe } from './assertions.js';
-import { nowInSeconds } from './clock.js';
-import { sealToken, type TokenMode } from './envelope.js';
+import type { TokenMode } from './envelope.js';
 import { ErrorCode, ZegoTokenError } from './errors.js';
+import { mintToken04 } from './mint.js';
 import { assertOptionsObject, resolveMode } from './options.js';
-import { plaintext04 } from './plaintext.js';
-import { randomInt32 } from './random.js';
 import { buildRoomPayload, type RoomPayload } from './room-payload.js';
 import { secretKey } from './secret-key.js';
 
@@ -22,9 +20,9 @@ export interface GenerateToken04Options {
    * `''` (the default) for a plain identity token, as ZIM and most RTC apps use; a {@link RoomPayload} to bind the
    * token to one room (needs ZEGO's room authentication enabled for the app); or any string of your own.
    */
-  payload?: string | RoomPayload;
+  payload?: string | RoomPayload | undefined;
   /** `'gcm'` (default, the current format) or `'cbc'` (the legacy 04 format, for old SDKs). */
-  mode?: TokenMode;
+  mode?: TokenMode | undefined;
 }
 
 function payloadText(payload: unknown): string {
@@ -63,8 +61,5 @@ export function generateToken04(options: GenerateToken04Options): string {
   const mode = resolveMode(options.mode);
   const payload = payloadText(options.payload);
 
-  const createTime = nowInSeconds();
-  const expireTime = createTime + effectiveTimeInSeconds;
-  const plaintext = plaintext04(appId, userId, randomInt32(), createTime, expireTime, payload);
-  return sealToken('04', mode, key, expireTime, plaintext);
+  return mintToken04(key, mode, appId, userId, effectiveTimeInSeconds, payload).token;
 }

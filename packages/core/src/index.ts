@@ -8,4 +8,27 @@ export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken0
 export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './verify-token.js';
 export { inspectToken, type TokenHeader } from './inspect-token.js';
 export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './envelope.js';
-export { MAX_APP_ID, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, SECRET_BYTES } from './assertions.js';
+export {
+  MAX_APP_ID,
+  MAX_EFFECTIVE_TIME_IN_SECONDS,
+  MAX_ROOM_ID_BYTES,
+  MAX_USER_ID_BYTES,
+  SECRET_BYTES,
+} from './assertions.js';
+export {
+  createTokenIssuer,
+  DEFAULT_EFFECTIVE_TIME_IN_SECONDS,
+  type MaybePromise,
+  type TokenIssuer,
+  type TokenIssuerOptions,
+  type TokenRequest,
+  type TokenRequestContext,
+} from './token-issuer.js';
+export {
+  TOKEN_RESPONSE_HEADERS,
+  type TokenErrorBody,
+  type TokenErrorCode,
+  type TokenResponse,
+  type TokenResponseBody,
+} from './token-response.js';
+export { isZegoRoomId } from './room-id.js';

@@ -69,13 +69,14 @@ const INTEGER_LITERAL = /^-?(?:0|[1-9][0-9]*)$/;
  * The nonce exactly as written, as decimal text: reference 03 nonces exceed 2^53, which `JSON.parse` rounds.
  * (`JSON.parse` source access needs Node 21+, so the literal is found by a scan of the already-parsed text.)
  */
-export function nonceField(fields: PlaintextFields): string {
+export function nonceField(fields: PlaintextFields, min: number, max: number): string {
   const parsed = fields.json['nonce'];
   const source = topLevelLiteral(fields.text, 'nonce');
-  // The scan must agree with JSON.parse, so an escaped or duplicated key cannot smuggle in another number.
+  // The scan must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
   if (typeof parsed !== 'number' || source === undefined || !INTEGER_LITERAL.test(source) || Number(source) !== parsed) {
     throw malformedPlaintext('"nonce" must be an integer');
   }
+  if (parsed < min || parsed > max) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
   return source;
 }
 
@@ -83,6 +84,15 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const WHITESPACE = /[ \t\n\r]/;
 const LITERAL_CHAR = /[-+.0-9eE]/;
+
+/** Whether the string literal `text[start..end]` is a member name equal to `name` once unescaped, as JSON.parse sees it. */
+function isKey(text: string, start: number, end: number, name: string): boolean {
+  let after = end + 1;
+  while (WHITESPACE.test(text.charAt(after))) after += 1;
+  if (text.charAt(after) !== ':') return false;
+  const raw = text.slice(start + 1, end);
+  return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) === name : raw === name;
+}
 
 /**
  * The source text of the last number member `name` of the outermost object of `text`, which must be valid JSON.
@@ -96,16 +106,14 @@ function topLevelLiteral(text: string, name: string): string | undefined {
     if (code === QUOTE) {
       let end = i + 1;
       while (text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
-      if (depth === 1 && end - i - 1 === name.length && text.startsWith(name, i + 1)) {
+      if (depth === 1 && isKey(text, i, end, name)) {
         let at = end + 1;
         while (WHITESPACE.test(text.charAt(at))) at += 1;
-        if (text.charAt(at) === ':') {
-          at += 1;
-          while (WHITESPACE.test(text.charAt(at))) at += 1;
-          let stop = at;
-          while (LITERAL_CHAR.test(text.charAt(stop))) stop += 1;
-          found = stop > at ? text.slice(at, stop) : undefined;
-        }
+        at += 1; // the ':' that makes it a key
+        while (WHITESPACE.test(text.charAt(at))) at += 1;
+        let stop = at;
+        while (LITERAL_CHAR.test(text.charAt(stop))) stop += 1;
+        found = stop > at ? text.slice(at, stop) : undefined;
       }
       i = end;
     } else if (code === 0x7b || code === 0x5b) depth += 1; // { [

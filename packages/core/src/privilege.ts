@@ -13,7 +13,9 @@ export const PRIVILEGE_PUBLISH = 2;
  * numeric form with both keys (`{ 1: 1, 2: 0 }`). Values may be booleans or 0/1 in both forms. Unknown keys are
  * rejected, so a typo such as `{ pubish: false }` cannot silently grant publishing.
  */
-export type Privilege = { login?: boolean; publish?: boolean } | { 1: 0 | 1; 2: 0 | 1 };
+export type Privilege =
+  | { login?: boolean | undefined; publish?: boolean | undefined }
+  | { 1: 0 | 1 | boolean; 2: 0 | 1 | boolean };
 
 /** A privilege as decoded from a token. */
 export interface PrivilegeFlags {
@@ -44,6 +46,16 @@ function flag(value: unknown, key: string, missing: 0 | 1 | undefined): 0 | 1 {
 }
 
 /**
+ * Only object literals (or null-prototype objects): an inherited or class-defined `publish: false` would be invisible
+ * to `Object.entries` and silently grant publishing.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
  * Turns any accepted privilege shape into ZEGO's wire form.
  *
  * `Map`s are accepted for the seed API (`new Map([[1, 1], [2, 0]])`). The numeric forms need both keys; the named
@@ -52,9 +64,7 @@ function flag(value: unknown, key: string, missing: 0 | 1 | undefined): 0 | 1 {
 export function toPrivilegeJson(privilege: unknown): PrivilegeJson {
   if (privilege === undefined) return FULL_PRIVILEGE;
   if (privilege instanceof Map) return numericPrivilege([...(privilege as Map<unknown, unknown>)]);
-  if (typeof privilege !== 'object' || privilege === null || Array.isArray(privilege)) {
-    throw invalid(`must be an object or a Map. Received ${describe(privilege)}`);
-  }
+  if (!isPlainObject(privilege)) throw invalid(`must be a plain object or a Map. Received ${describe(privilege)}`);
   const entries = Object.entries(privilege);
   if (entries.some(([key]) => key === '1' || key === '2')) return numericPrivilege(entries);
   const named: Partial<Record<'login' | 'publish', unknown>> = {};

@@ -1,15 +1,21 @@
 import { assertRoomId, describe } from './assertions.js';
 import { ErrorCode, ZegoTokenError } from './errors.js';
-import { toPrivilegeFlags, toPrivilegeJson, type Privilege, type PrivilegeFlags } from './privilege.js';
+import {
+  toPrivilegeFlags,
+  toPrivilegeJson,
+  type Privilege,
+  type PrivilegeFlags,
+  type PrivilegeJson,
+} from './privilege.js';
 
 /** The room a 04 token is restricted to, when ZEGO's room authentication is enabled for the app. */
 export interface RoomPayload {
   /** The room the token is valid in (1-128 UTF-8 bytes). */
   roomId: string;
   /** What the user may do there; defaults to log in and publish. */
-  privilege?: Privilege;
+  privilege?: Privilege | undefined;
   /** The only stream IDs the user may publish; `null` or absent means any. */
-  streamIdList?: string[] | null;
+  streamIdList?: readonly string[] | null | undefined;
 }
 
 /** A room payload as decoded from a token. */
@@ -42,11 +48,20 @@ export function buildRoomPayload(payload: RoomPayload): string {
   }
   assertRoomId(payload.roomId);
   const privilege = toPrivilegeJson(payload.privilege);
-  const streams = payload.streamIdList ?? null;
-  if (streams !== null && !isStreamIdList(streams, false)) {
-    throw invalidPayload('streamIdList must be an array of non-empty strings, or null');
-  }
-  return JSON.stringify({ room_id: payload.roomId, privilege, stream_id_list: streams });
+  const streams = toStreamIdList(payload.streamIdList);
+  return roomPayloadJson(payload.roomId, privilege, streams);
+}
+
+/** The room payload from validated parts, keys in ZEGO's order. */
+export function roomPayloadJson(roomId: string, privilege: PrivilegeJson, streamIdList: readonly string[] | null): string {
+  return JSON.stringify({ room_id: roomId, privilege, stream_id_list: streamIdList });
+}
+
+/** Validates a stream ID list (code 7): `null`/`undefined` mean any stream. */
+export function toStreamIdList(streams: unknown): readonly string[] | null {
+  if (streams === undefined || streams === null) return null;
+  if (!isStreamIdList(streams, false)) throw invalidPayload('streamIdList must be an array of non-empty strings, or null');
+  return streams;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -10,15 +10,15 @@ export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 0;
 /** What {@link verifyToken} checks besides decryption. Every field is optional. */
 export interface VerifyTokenExpectations {
   /** The token must be for this app. */
-  appId?: number;
+  appId?: number | undefined;
   /** The token must be for this user. */
-  userId?: string;
+  userId?: string | undefined;
   /** The token must be bound to this room (03 tokens, and 04 tokens with a room payload). */
-  roomId?: string;
+  roomId?: string | undefined;
   /** The current time in epoch seconds; defaults to the system clock. */
-  now?: number;
+  now?: number | undefined;
   /** Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
-  clockToleranceSeconds?: number;
+  clockToleranceSeconds?: number | undefined;
 }
 
 function optionInvalid(message: string): ZegoTokenError {
@@ -32,6 +32,11 @@ function mismatch(claim: string): ZegoTokenError {
 /**
  * Decodes a token and checks that it has not expired and was issued for the expected app, user and room.
  * A token is expired from its expire time on (`now >= expireTime + clockToleranceSeconds`).
+ *
+ * Only GCM tokens (`mode: 'gcm'`, the 04 default) are authenticated. CBC tokens (03 and legacy 04) carry no
+ * integrity check: whoever holds one can flip bits of its IV and so change the first 16 bytes of its plaintext
+ * (`{"app_id":…`) without the secret. That is the format's design, and ZEGO's servers accept such tokens too; treat
+ * a verified CBC token as "readable with this secret", not as proof of who made it.
  *
  * @throws {@link ZegoTokenError} as {@link decodeToken}, and code 10 when expired, 11 when a claim differs from
  *   `expect`, 12 for a bad `now` or `clockToleranceSeconds` (1, 2 or 3 for a bad expected app, room or user ID).

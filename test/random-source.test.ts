@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { createRequire } from 'node:module';
+import { referenceVectors, SECRET } from './support/fixtures.js';
+import { rawNonce, readRawToken } from './support/format-decoder.js';
+
+// The CommonJS build looks node:crypto's functions up on the module object at each call, so replacing
+// randomFillSync there shows which bytes the IVs and nonces are made of.
+const require = createRequire(import.meta.url);
+const crypto = require('node:crypto') as typeof import('node:crypto');
+const core = require('@zego-token/core') as typeof import('@zego-token/core');
+
+describe('random source', () => {
+  it('makes every IV and nonce from node:crypto randomFillSync output', () => {
+    const original = crypto.randomFillSync;
+    let calls = 0;
+    // A pattern no CSPRNG would produce: every byte 0x01. CBC IV characters are then all '1', GCM nonces all 0x01,
+    // 04 nonces 0x01010101, 03 nonces 0x01010101010101 & (2^53 - 1).
+    crypto.randomFillSync = ((buffer: Buffer) => {
+      calls += 1;
+      return buffer.fill(1);
+    }) as typeof crypto.randomFillSync;
+    try {
+      // Spend whatever real random bytes an earlier test left in the pool: at most 4 KiB, 12 bytes a token.
+      const gcmIv = (): Buffer =>
+        readRawToken(core.generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9 }), SECRET).iv;
+      for (let i = 0; i < 400 && !gcmIv().equals(Buffer.alloc(12, 1)); i += 1);
+      calls = 0;
+      for (let i = 0; i < 300; i += 1) {
+        const gcm = readRawToken(core.generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9 }), SECRET);
+        expect(gcm.iv.equals(Buffer.alloc(12, 1))).to.equal(true);
+        expect(rawNonce(gcm.plaintext)).to.equal(String(0x01010101));
+        const cbc = readRawToken(core.generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9, mode: 'cbc' }), SECRET);
+        expect(cbc.iv.toString('latin1')).to.equal('1'.repeat(16));
+        const v03 = readRawToken(core.generateToken03({ appId: 1, roomId: 'r', userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9 }), SECRET);
+        expect(rawNonce(v03.plaintext)).to.equal(String(0x01010101010101 % 2 ** 53));
+      }
+    } finally {
+      crypto.randomFillSync = original;
+    }
+    // Pooled: 300 × (12 + 4 + 16 + 16 + 7) bytes from 4 KiB fills, not a call per token.
+    expect(calls).to.be.within(4, 10);
+  });
+
+  it('recognises its errors across the CommonJS and ESM builds with instanceof', async () => {
+    const esm = await import('@zego-token/core');
+    expect(esm.ZegoTokenError).to.not.equal(core.ZegoTokenError);
+    let fromCjs: unknown;
+    try {
+      core.decodeToken(referenceVectors[0]!.token, 'x');
+    } catch (error) {
+      fromCjs = error;
+    }
+    expect(fromCjs).to.be.instanceOf(core.ZegoTokenError);
+    expect(fromCjs).to.be.instanceOf(esm.ZegoTokenError);
+    expect(new Error('other')).to.not.be.instanceOf(esm.ZegoTokenError);
+    expect({ name: 'ZegoTokenError', code: 8 }).to.not.be.instanceOf(esm.ZegoTokenError);
+  });
+});
