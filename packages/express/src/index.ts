@@ -1,0 +1,85 @@
+/**
+ * Express adapter: translate the request, ask the core's issuer, write its answer. The HTTP contract itself lives in
+ * `@zego-token/core` (`createTokenIssuer`), shared with the Koa adapter.
+ */
+import {
+  createTokenIssuer,
+  ErrorCode,
+  ZegoTokenError,
+  type MaybePromise,
+  type TokenIssuerOptions,
+  type TokenResponse,
+} from '@zego-token/core';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+
+/** The route {@link zegoToken} serves unless told otherwise. */
+export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+
+/** Options of {@link zegoTokenHandler}: the issuer's options, plus where the user and the room come from. */
+export interface ZegoTokenHandlerOptions extends TokenIssuerOptions<Request> {
+  /**
+   * Who is asking, from your own authentication: typically `req.user?.id` (passport) or `req.session.userId`.
+   * Return `null`, `undefined` or `''` when nobody is signed in (the route answers 401). May be async.
+   */
+  getUserId: (req: Request) => MaybePromise<string | number | null | undefined>;
+  /** The route parameter holding the room ID. Default `'roomId'`. */
+  roomParam?: string | undefined;
+}
+
+/** Options of {@link zegoToken}. */
+export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
+  /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
+  path?: string | undefined;
+}
+
+function send(res: Response, { status, headers, body }: TokenResponse): void {
+  res.status(status).set(headers).json(body);
+}
+
+/**
+ * A request handler that answers with a ZEGO token for the signed-in user and the room in `req.params`, for a
+ * route of your own. Options are validated here, so a misconfigured server fails at start-up.
+ *
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenIssuer`; code 12 without `getUserId`.
+ *
+ * @example
+ * ```ts
+ * app.get('/rooms/:roomId/token', requireLogin, zegoTokenHandler({ getUserId: (req) => req.user?.id }));
+ * ```
+ */
+export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandler {
+  if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
+    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
+  }
+  const { getUserId, roomParam = 'roomId', ...issuerOptions } = options;
+  const issuer = createTokenIssuer<Request>(issuerOptions);
+
+  return (req, res, next) => {
+    let answer: TokenResponse | Promise<TokenResponse>;
+    try {
+      answer = issuer.issue({ userId: getUserId(req), roomId: req.params[roomParam], request: req });
+    } catch (error) {
+      next(error);
+      return;
+    }
+    // Express 4 does not catch rejections, so async failures are handed to next() explicitly.
+    if (answer instanceof Promise) answer.then((response) => send(res, response), next);
+    else send(res, answer);
+  };
+}
+
+/**
+ * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`): `app.use(zegoToken({...}))`.
+ *
+ * @example
+ * ```ts
+ * app.use(session({ secret: process.env.SESSION_SECRET!, resave: false, saveUninitialized: false }));
+ * app.use(zegoToken({ getUserId: (req) => req.session.userId })); // appId and secret from ZEGO_APP_ID, ZEGO_SERVER_SECRET
+ * ```
+ */
+export function zegoToken(options: ZegoTokenOptions): Router {
+  const { path = DEFAULT_TOKEN_PATH, ...handlerOptions } = options ?? ({} as ZegoTokenOptions);
+  const router = express.Router();
+  router.get(path, zegoTokenHandler(handlerOptions));
+  return router;
+}

@@ -1,0 +1,82 @@
+/**
+ * Koa adapter: translate the context, ask the core's issuer, write its answer. The HTTP contract itself lives in
+ * `@zego-token/core` (`createTokenIssuer`), shared with the Express adapter.
+ */
+import Router from '@koa/router';
+import {
+  createTokenIssuer,
+  ErrorCode,
+  ZegoTokenError,
+  type MaybePromise,
+  type TokenIssuerOptions,
+  type TokenResponse,
+} from '@zego-token/core';
+import type { Context, Middleware } from 'koa';
+
+/** The route {@link zegoTokenRouter} serves unless told otherwise. */
+export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+
+/** Options of {@link zegoToken}: the issuer's options, plus where the user and the room come from. */
+export interface ZegoTokenOptions extends TokenIssuerOptions<Context> {
+  /**
+   * Who is asking, from your own authentication: typically `ctx.state.user?.sub` after a JWT middleware.
+   * Return `null`, `undefined` or `''` when nobody is signed in (the route answers 401). May be async.
+   */
+  getUserId: (ctx: Context) => MaybePromise<string | number | null | undefined>;
+  /** The `@koa/router` parameter holding the room ID. Default `'roomId'`. */
+  roomParam?: string | undefined;
+}
+
+/** Options of {@link zegoTokenRouter}. */
+export interface ZegoTokenRouterOptions extends ZegoTokenOptions {
+  /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
+  path?: string | undefined;
+}
+
+function send(ctx: Context, { status, headers, body }: TokenResponse): void {
+  ctx.status = status;
+  ctx.set(headers);
+  ctx.body = body;
+}
+
+/**
+ * Koa middleware for a `@koa/router` route with a `:roomId` parameter; it answers with a ZEGO token for the signed-in
+ * user. Failures of your callbacks propagate to Koa (500 and the app's `'error'` event). Options are validated here.
+ *
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenIssuer`; code 12 without `getUserId`.
+ *
+ * @example
+ * ```ts
+ * router.get('/zego/token/:roomId', zegoToken({ getUserId: (ctx) => ctx.state.user?.sub }));
+ * ```
+ */
+export function zegoToken(options: ZegoTokenOptions): Middleware {
+  if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
+    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
+  }
+  const { getUserId, roomParam = 'roomId', ...issuerOptions } = options;
+  const issuer = createTokenIssuer<Context>(issuerOptions);
+
+  return (ctx) => {
+    const params = (ctx as Context & { params?: Record<string, string | undefined> }).params;
+    const answer = issuer.issue({ userId: getUserId(ctx), roomId: params?.[roomParam], request: ctx });
+    if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
+    send(ctx, answer);
+    return undefined;
+  };
+}
+
+/**
+ * A `@koa/router` router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`).
+ *
+ * @example
+ * ```ts
+ * app.use(zegoTokenRouter({ getUserId: (ctx) => ctx.state.user?.sub }).routes());
+ * ```
+ */
+export function zegoTokenRouter(options: ZegoTokenRouterOptions): Router {
+  const { path = DEFAULT_TOKEN_PATH, ...middlewareOptions } = options ?? ({} as ZegoTokenRouterOptions);
+  const router = new Router();
+  router.get(path, zegoToken(middlewareOptions));
+  return router;
+}
