@@ -186,7 +186,7 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   }
   if (version === '03' && options.mode === 'gcm') throw optionInvalid("version '03' tokens are always mode 'cbc'");
   const mode = version === '03' ? 'cbc' : resolveMode(options.mode);
-  const roomPayload = options.roomPayload ?? version === '04';
+  const roomPayload = options.roomPayload ?? true;
   if (typeof roomPayload !== 'boolean') throw optionInvalid('roomPayload must be a boolean');
   if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
 
