@@ -11,7 +11,7 @@ export default defineConfig(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts', 'packages/*/*.ts', 'examples/*.mjs'] } },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts', 'packages/*/*.ts'] } },
     },
   },
   {

@@ -1,0 +1,72 @@
+/**
+ * Koa server handing out ZEGO tokens to users signed in with a JWT.
+ *
+ *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm --filter @zego-token/example-koa-server start
+ *
+ * The demo sign-in below stands in for your app's real authentication: in production the JWT comes from your
+ * identity provider, and a middleware such as this one (or koa-jwt) verifies it into ctx.state.user.
+ */
+import Router from '@koa/router';
+import { zegoToken } from '@zego-token/koa';
+import { jwtVerify, SignJWT } from 'jose';
+import Koa from 'koa';
+import { randomBytes } from 'node:crypto';
+
+const DEMO_APP_ID = 1234567890;
+const DEMO_SECRET = 'demo0000demo0000demo0000demo0000';
+const demo = !process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'];
+const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
+const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
+const port = Number(process.env['PORT'] ?? 3001);
+const jwtKey = randomBytes(32);
+
+const app = new Koa();
+
+// The app's auth: a valid bearer JWT becomes ctx.state.user; without one the request stays anonymous.
+app.use(async (ctx, next) => {
+  const bearer = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
+  if (bearer) {
+    try {
+      ctx.state['user'] = (await jwtVerify(bearer, jwtKey, { algorithms: ['HS256'] })).payload;
+    } catch {
+      // an invalid or expired JWT: anonymous
+    }
+  }
+  await next();
+});
+
+const router = new Router();
+
+// --- DEMO SIGN-IN: a stand-in for your identity provider. It signs a JWT for whatever user ID it is given. ---
+router.post('/demo/login/:userId', async (ctx) => {
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(ctx.params['userId'] ?? '')
+    .setExpirationTime('1h')
+    .sign(jwtKey);
+  ctx.body = { jwt: token, demo: true };
+});
+// --- end of the demo sign-in ---
+
+// The one line that matters: GET /zego/token/:roomId answers with a token for the JWT's subject.
+router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) => (ctx.state['user'] as { sub?: string } | undefined)?.sub }));
+
+app.use(router.routes()).use(router.allowedMethods());
+
+const server = app.listen(port, () => {
+  const address = server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  console.log(`zego-token Koa example listening on ${url}`);
+  if (demo) {
+    console.log(
+      `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +
+        'secret. ZEGO rejects them; set both variables to issue real tokens.',
+    );
+  }
+  console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
+  console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}
