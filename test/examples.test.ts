@@ -26,7 +26,7 @@ async function startExample(name: string): Promise<RunningExample> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 15_000;
-  while (!/listening on (http:\/\/\S+)/.test(output)) {
+  while (!/listening on (http:\/\/\S+)[\s\S]*Try:[^\n]*\n[^\n]*\n/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -41,6 +41,20 @@ async function stop(example: RunningExample): Promise<void> {
 
 describe('example servers (demo mode)', function () {
   this.timeout(30_000);
+
+  it('refuse to start with only one of ZEGO_APP_ID and ZEGO_SERVER_SECRET: a typo must not fall back to the demo', async () => {
+    for (const name of ['express-server', 'koa-server']) {
+      const cwd = fileURLToPath(new URL(`../examples/${name}/`, import.meta.url));
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ZEGO_APP_ID: '1234567890' };
+      delete env['ZEGO_SERVER_SECRET'];
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code, name).to.equal(1);
+      expect(stderr).to.include('Set both ZEGO_APP_ID and ZEGO_SERVER_SECRET');
+    }
+  });
 
   it('Express: says it runs a demo app, signs alice in, and serves her a token for the room', async () => {
     const example = await startExample('express-server');
@@ -71,7 +85,9 @@ describe('example servers (demo mode)', function () {
     const example = await startExample('koa-server');
     try {
       expect(example.output()).to.match(/DEMO MODE/);
-      const { jwt } = (await (await fetch(`${example.url}/demo/login/carol`, { method: 'POST' })).json()) as { jwt: string };
+      const login = await fetch(`${example.url}/demo/login/carol`, { method: 'POST' });
+      expect(login.status).to.equal(200);
+      const { jwt } = (await login.json()) as { jwt: string };
       const response = await fetch(`${example.url}/zego/token/stage`, { headers: { authorization: `Bearer ${jwt}` } });
       expect(response.status).to.equal(200);
       const body = (await response.json()) as { token: string };

@@ -22,7 +22,7 @@ interface ContractCase {
   expect:
     | { status: 200; userId: string; roomId: string }
     | { status: 400 | 401 | 403; code: 'invalid_room_id' | 'unauthenticated' | 'forbidden' }
-    | { status: 500 };
+    | { status: 500; error: number | RegExp };
 }
 
 const contract: ContractCase[] = [
@@ -44,12 +44,16 @@ const contract: ContractCase[] = [
   { name: 'a room validateRoomId refuses', user: 'alice', room: 'secret-room', options: { validateRoomId: (r) => !r.startsWith('secret') }, expect: { status: 400, code: 'invalid_room_id' } },
   { name: 'the privilege resolver returns false', user: 'alice', room: 'vip', options: { privilege: () => false }, expect: { status: 403, code: 'forbidden' } },
   { name: 'the async privilege resolver resolves to false', user: 'alice', room: 'vip', options: { privilege: () => Promise.resolve(false as const) }, expect: { status: 403, code: 'forbidden' } },
-  { name: 'getUserId throws', user: boom, room: 'lobby', expect: { status: 500 } },
-  { name: 'getUserId rejects', user: () => Promise.reject(new Error('session store down')), room: 'lobby', expect: { status: 500 } },
-  { name: 'getUserId gives a 65-byte user ID', user: 'u'.repeat(65), room: 'lobby', expect: { status: 500 } },
-  { name: 'getUserId gives an object', user: { id: 'alice' }, room: 'lobby', expect: { status: 500 } },
-  { name: 'the privilege resolver throws', user: 'alice', room: 'lobby', options: { privilege: boom }, expect: { status: 500 } },
-  { name: 'the stream list resolver rejects', user: 'alice', room: 'lobby', options: { streamIdList: () => Promise.reject(new Error('db down')) }, expect: { status: 500 } },
+  { name: 'a room that is not valid percent-encoding', user: 'alice', room: '%E0%A4%A', expect: { status: 400, code: 'invalid_room_id' } },
+  { name: 'a room that is a lone %', user: 'alice', room: '%', expect: { status: 400, code: 'invalid_room_id' } },
+  { name: 'a room with an encoded NUL', user: 'alice', room: 'a%00b', expect: { status: 400, code: 'invalid_room_id' } },
+  { name: 'getUserId throws', user: boom, room: 'lobby', expect: { status: 500, error: /auth backend down/ } },
+  { name: 'getUserId rejects', user: () => Promise.reject(new Error('session store down')), room: 'lobby', expect: { status: 500, error: /session store down/ } },
+  { name: 'getUserId gives a 65-byte user ID', user: 'u'.repeat(65), room: 'lobby', expect: { status: 500, error: 3 } },
+  { name: 'getUserId gives an object', user: { id: 'alice' }, room: 'lobby', expect: { status: 500, error: 3 } },
+  { name: 'the privilege resolver throws', user: 'alice', room: 'lobby', options: { privilege: boom }, expect: { status: 500, error: /auth backend down/ } },
+  { name: 'the privilege resolver gives an unknown privilege', user: 'alice', room: 'lobby', options: { privilege: () => ({ host: true }) as never }, expect: { status: 500, error: 4 } },
+  { name: 'the stream list resolver rejects', user: 'alice', room: 'lobby', options: { streamIdList: () => Promise.reject(new Error('db down')) }, expect: { status: 500, error: /db down/ } },
 ];
 
 describe('HTTP contract of the token route', () => {
@@ -71,6 +75,14 @@ describe('HTTP contract of the token route', () => {
           expect(response.text).to.not.include(SECRET);
           if (c.expect.status === 500) {
             expect(errors, 'the error reached the framework').to.have.length(1);
+            const [error] = errors as Error[];
+            if (typeof c.expect.error === 'number') expect(error).to.have.property('code', c.expect.error);
+            else expect(error?.message).to.match(c.expect.error);
+            return;
+          }
+          if (mounting.frameworkDecodesPath && response.status === 400 && errors.length === 1) {
+            // Express rejected the path before any route ran: a 4xx, but Express's own body.
+            expect(errors[0]).to.be.instanceOf(URIError);
             return;
           }
           expect(errors).to.deep.equal([]);

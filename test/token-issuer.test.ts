@@ -59,6 +59,10 @@ describe('createTokenIssuer', () => {
       ['a stream list without room payloads', { ...base, roomPayload: false, streamIdList: ['s'] }, ErrorCode.OPTION_INVALID],
       ['a validateRoomId that is not a function', { ...base, validateRoomId: true as never }, ErrorCode.OPTION_INVALID],
       ['options that are not an object', 'appId' as never, ErrorCode.OPTION_INVALID],
+      ['a null lifetime (only undefined means the default)', { ...base, effectiveTimeInSeconds: null as never }, ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID],
+      ['a null secret, even with ZEGO_SERVER_SECRET set', { ...base, secret: null as never }, ErrorCode.SECRET_INVALID],
+      ['a null roomPayload', { ...base, roomPayload: null as never }, ErrorCode.OPTION_INVALID],
+      ['a fixed privilege that roomPayload: false would drop', { ...base, roomPayload: false, privilege: { publish: false } }, ErrorCode.OPTION_INVALID],
     ];
     for (const [what, options, code] of failures) {
       it(`${what} (code ${code})`, () => {
@@ -200,7 +204,16 @@ describe('createTokenIssuer', () => {
     expectZegoError(() => issuer.issue({ userId: 'a', roomId: 'r', request: null }), ErrorCode.OPTION_INVALID);
   });
 
-  it('never mutates the caller’s options, and keeps the secret out of inspect and JSON', () => {
+  it('uses the stream list it validated, whatever the caller does to its array later', async () => {
+    const streams = ['cam'];
+    const issuer = createTokenIssuer({ ...base, streamIdList: streams });
+    streams.push('');
+    streams[0] = 'changed';
+    const decoded = decodeToken(tokenOf(await issuer.issue({ userId: 'a', roomId: 'r', request: null })).token, SECRET);
+    expect(decoded.version === '04' && decoded.room?.streamIdList).to.deep.equal(['cam']);
+  });
+
+  it('never mutates the caller’s options, and no property of what it returns holds the secret', () => {
     const options = Object.freeze({
       ...base,
       privilege: Object.freeze({ publish: false }),

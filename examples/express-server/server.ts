@@ -21,7 +21,12 @@ declare module 'express-session' {
 // Without real credentials, run on a clearly fake app so the example works out of the box.
 const DEMO_APP_ID = 1234567890;
 const DEMO_SECRET = 'demo0000demo0000demo0000demo0000';
-const demo = !process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'];
+const demo = !process.env['ZEGO_APP_ID'] && !process.env['ZEGO_SERVER_SECRET'];
+if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])) {
+  // One of the two is set: a typo, not a wish for demo tokens.
+  console.error('Set both ZEGO_APP_ID and ZEGO_SERVER_SECRET (or neither, for the demo app).');
+  process.exit(1);
+}
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
 const port = Number(process.env['PORT'] ?? 3000);

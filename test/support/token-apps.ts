@@ -25,6 +25,8 @@ export interface TokenApp {
 export interface Mounting {
   name: string;
   adapter: 'express' | 'koa';
+  /** Express itself answers (400, its own body) a path it cannot percent-decode on an app route of yours. */
+  frameworkDecodesPath?: boolean;
   /** The URL of the token for `room` (already encoded as it should appear in the path). */
   url: (encodedRoom: string) => string;
   app: (options: RouteOptions) => TokenApp;
@@ -72,8 +74,16 @@ export const mountings: Mounting[] = [
   {
     name: 'Express zegoTokenHandler() on an app route',
     adapter: 'express',
+    frameworkDecodesPath: true,
     url: (room) => `/token-for/${room}`,
     app: (o) => expressApp((app) => app.get('/token-for/:roomId', zegoTokenHandler(asExpress(o)))),
+  },
+  {
+    name: 'Express zegoToken() mounted under the room parameter',
+    adapter: 'express',
+    frameworkDecodesPath: true,
+    url: (room) => `/rooms/${room}/zego-token`,
+    app: (o) => expressApp((app) => app.use('/rooms/:roomId', expressZegoToken({ ...asExpress(o), path: '/zego-token' }))),
   },
   {
     name: 'Koa router.get(path, zegoToken())',

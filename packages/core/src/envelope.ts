@@ -1,5 +1,5 @@
 /**
- * The binary envelope shared by every ZEGO token version (FORMAT.md, "Envelope"):
+ * The binary envelope shared by every ZEGO token version (docs/FORMAT.md, "Envelope"):
  *
  * ```
  * token = VERSION ("03" | "04") + base64(

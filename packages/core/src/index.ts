@@ -25,7 +25,10 @@ export {
   type TokenRequestContext,
 } from './token-issuer.js';
 export {
+  FORBIDDEN_RESPONSE,
+  INVALID_ROOM_ID_RESPONSE,
   TOKEN_RESPONSE_HEADERS,
+  UNAUTHENTICATED_RESPONSE,
   type TokenErrorBody,
   type TokenErrorCode,
   type TokenResponse,

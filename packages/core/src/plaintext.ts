@@ -1,5 +1,5 @@
 /**
- * The JSON inside a token (FORMAT.md, "Plaintext JSON"): built with keys in ZEGO's exact order, and read back with
+ * The JSON inside a token (docs/FORMAT.md, "Plaintext JSON"): built with keys in ZEGO's exact order, and read back with
  * every field's type checked.
  */
 import { ErrorCode, ZegoTokenError } from './errors.js';

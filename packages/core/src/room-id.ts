@@ -1,7 +1,7 @@
 import { MAX_ROOM_ID_BYTES } from './assertions.js';
 
 // Digits, English letters and ~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \ : the room ID characters ZEGO's clients
-// accept (FORMAT.md, "Limits"). All ASCII, so characters and bytes count alike.
+// accept (docs/FORMAT.md, "Limits"). All ASCII, so characters and bytes count alike.
 const ZEGO_ROOM_ID = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>/\\]+$/;
 
 /**

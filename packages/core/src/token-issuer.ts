@@ -9,10 +9,10 @@ import { isZegoRoomId } from './room-id.js';
 import { roomPayloadJson, toStreamIdList } from './room-payload.js';
 import { secretKey } from './secret-key.js';
 import {
-  FORBIDDEN,
-  INVALID_ROOM_ID,
+  FORBIDDEN_RESPONSE,
+  INVALID_ROOM_ID_RESPONSE,
   tokenResponse,
-  UNAUTHENTICATED,
+  UNAUTHENTICATED_RESPONSE,
   type TokenResponse,
 } from './token-response.js';
 
@@ -49,7 +49,8 @@ export interface TokenIssuerOptions<Request = unknown> {
   roomPayload?: boolean | undefined;
   /**
    * What the user may do in the room: a fixed {@link Privilege}, or a function of the request deciding per user and
-   * room. `false` refuses the token (403). Default: log in and publish.
+   * room. `false` refuses the token (403). Default: log in and publish. With `roomPayload: false` the token carries
+   * no privilege, so only a resolver (to refuse with `false`) or `false` itself make sense there.
    */
   privilege?:
     | Privilege
@@ -110,6 +111,10 @@ function then<T>(value: MaybePromise<T>, next: (resolved: T) => Answer): Answer 
   return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
 }
 
+function freezeCopy(streams: readonly string[] | null): readonly string[] | null {
+  return streams === null ? null : Object.freeze([...streams]);
+}
+
 function resolveAppId(appId: unknown): number {
   if (appId !== undefined) {
     assertAppId(appId);
@@ -129,7 +134,7 @@ function resolveAppId(appId: unknown): number {
 }
 
 function resolveSecret(secret: unknown): KeyObject {
-  const value = secret ?? process.env['ZEGO_SERVER_SECRET'];
+  const value = secret === undefined ? process.env['ZEGO_SERVER_SECRET'] : secret;
   if (value === undefined || value === '') {
     throw new ZegoTokenError(ErrorCode.SECRET_INVALID, 'secret is missing: pass secret or set ZEGO_SERVER_SECRET');
   }
@@ -177,16 +182,18 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   assertOptionsObject(options, 'options');
   const appId = resolveAppId(options.appId);
   const key = resolveSecret(options.secret);
-  const effectiveTimeInSeconds = options.effectiveTimeInSeconds ?? DEFAULT_EFFECTIVE_TIME_IN_SECONDS;
+  // Only `undefined` means "not given": a null is a mistake to report, not a request for the default.
+  const given = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  const effectiveTimeInSeconds = given(options.effectiveTimeInSeconds, DEFAULT_EFFECTIVE_TIME_IN_SECONDS);
   assertEffectiveTime(effectiveTimeInSeconds);
 
-  const version = options.version ?? '04';
+  const version = given(options.version, '04');
   if (version !== '04' && version !== '03') {
     throw optionInvalid(`version must be '04' or '03'. Received ${describe(version)}`);
   }
   if (version === '03' && options.mode === 'gcm') throw optionInvalid("version '03' tokens are always mode 'cbc'");
   const mode = version === '03' ? 'cbc' : resolveMode(options.mode);
-  const roomPayload = options.roomPayload ?? true;
+  const roomPayload = given(options.roomPayload, true);
   if (typeof roomPayload !== 'boolean') throw optionInvalid('roomPayload must be a boolean');
   if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
 
@@ -196,9 +203,14 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   const fixedPrivilege: PrivilegeJson | false =
     typeof privilege === 'function' ? FULL_PRIVILEGE : privilege === false ? false : toPrivilegeJson(privilege);
   const streamsResolver = typeof streamIdList === 'function' ? streamIdList : undefined;
-  const fixedStreams = typeof streamIdList === 'function' ? null : toStreamIdList(streamIdList);
+  // A copy: the caller's array may change later, and what was validated must be what is used.
+  const fixedStreams = typeof streamIdList === 'function' ? null : freezeCopy(toStreamIdList(streamIdList));
   if (streamIdList !== undefined && streamIdList !== null && !(version === '04' && roomPayload)) {
     throw optionInvalid('streamIdList needs version 04 tokens with roomPayload');
+  }
+  // Without a room payload a 04 token carries no privilege: a fixed one would be silently dropped.
+  if (!roomPayload && privilege !== undefined && privilege !== false && typeof privilege !== 'function') {
+    throw optionInvalid('a fixed privilege needs roomPayload: with roomPayload false, tokens carry none');
   }
   if (validateRoomId !== undefined && typeof validateRoomId !== 'function') {
     throw optionInvalid('validateRoomId must be a function');
@@ -230,15 +242,15 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   }
 
   function withPrivilege(context: TokenRequestContext<Request>, granted: PrivilegeJson | false): Answer {
-    if (granted === false) return FORBIDDEN;
+    if (granted === false) return FORBIDDEN_RESPONSE;
     if (streamsResolver === undefined) return mint(context, granted, fixedStreams);
     return then(streamsResolver(context), (streams) => mint(context, granted, toStreamIdList(streams)));
   }
 
   function issueFor(rawUserId: unknown, roomId: unknown, request: Request): Answer {
     const userId = toUserId(rawUserId);
-    if (userId === undefined) return UNAUTHENTICATED;
-    if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID;
+    if (userId === undefined) return UNAUTHENTICATED_RESPONSE;
+    if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID_RESPONSE;
     const context: TokenRequestContext<Request> = { userId, roomId, request };
     if (privilegeResolver === undefined) return withPrivilege(context, fixedPrivilege);
     return then(privilegeResolver(context), (resolved) =>

@@ -53,14 +53,17 @@ function clientError(status: 400 | 401 | 403, code: TokenErrorCode, message: str
   return Object.freeze({ status, headers: TOKEN_RESPONSE_HEADERS, body });
 }
 
-// Client errors carry fixed messages (never the request's input), so they are built once.
-export const UNAUTHENTICATED: TokenResponse = clientError(401, 'unauthenticated', 'Sign in to get a ZEGO token.');
-export const INVALID_ROOM_ID: TokenResponse = clientError(
+// Client errors carry fixed messages (never the request's input), so they are built once, frozen.
+/** 401 `unauthenticated`: nobody is signed in. */
+export const UNAUTHENTICATED_RESPONSE: TokenResponse = clientError(401, 'unauthenticated', 'Sign in to get a ZEGO token.');
+/** 400 `invalid_room_id`: the room ID is empty, too long, undecodable or has characters ZEGO refuses. */
+export const INVALID_ROOM_ID_RESPONSE: TokenResponse = clientError(
   400,
   'invalid_room_id',
   "Room IDs are 1-128 characters: letters, digits and ~!@#$%^&*()_+=-`;',.<>/\\",
 );
-export const FORBIDDEN: TokenResponse = clientError(403, 'forbidden', 'You may not join this room.');
+/** 403 `forbidden`: the privilege resolver refused this user this room. */
+export const FORBIDDEN_RESPONSE: TokenResponse = clientError(403, 'forbidden', 'You may not join this room.');
 
 /** A 200 response carrying a token. */
 export function tokenResponse(body: TokenResponseBody): TokenResponse {

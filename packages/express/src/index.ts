@@ -5,12 +5,13 @@
 import {
   createTokenIssuer,
   ErrorCode,
+  INVALID_ROOM_ID_RESPONSE,
   ZegoTokenError,
   type MaybePromise,
   type TokenIssuerOptions,
   type TokenResponse,
 } from '@zego-token/core';
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 
 /** The route {@link zegoToken} serves unless told otherwise. */
 export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
@@ -32,8 +33,13 @@ export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
   path?: string | undefined;
 }
 
+function optionInvalid(message: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
+}
+
 function send(res: Response, { status, headers, body }: TokenResponse): void {
-  res.status(status).set(headers).json(body);
+  // Another middleware (a timeout, say) may have answered while an async callback was pending.
+  if (!res.headersSent) res.status(status).set(headers).json(body);
 }
 
 /**
@@ -49,12 +55,16 @@ function send(res: Response, { status, headers, body }: TokenResponse): void {
  */
 export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandler {
   if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
+    throw optionInvalid('getUserId must be a function returning the signed-in user ID');
   }
   const { getUserId, roomParam = 'roomId', ...issuerOptions } = options;
   const issuer = createTokenIssuer<Request>(issuerOptions);
 
   return (req, res, next) => {
+    if (!(roomParam in req.params)) {
+      next(optionInvalid(`the route has no :${roomParam} parameter (see the roomParam option)`));
+      return;
+    }
     let answer: TokenResponse | Promise<TokenResponse>;
     try {
       answer = issuer.issue({ userId: getUserId(req), roomId: req.params[roomParam], request: req });
@@ -63,10 +73,16 @@ export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandl
       return;
     }
     // Express 4 does not catch rejections, so async failures are handed to next() explicitly.
-    if (answer instanceof Promise) answer.then((response) => send(res, response), next);
+    if (answer instanceof Promise) answer.then((response) => send(res, response)).catch(next);
     else send(res, answer);
   };
 }
+
+/** Express answers a path it cannot percent-decode with its own 400; the token route answers in its contract. */
+const undecodableRoom: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (error instanceof URIError && (error as URIError & { status?: number }).status === 400) send(res, INVALID_ROOM_ID_RESPONSE);
+  else next(error);
+};
 
 /**
  * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`): `app.use(zegoToken({...}))`.
@@ -79,7 +95,9 @@ export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandl
  */
 export function zegoToken(options: ZegoTokenOptions): Router {
   const { path = DEFAULT_TOKEN_PATH, ...handlerOptions } = options ?? ({} as ZegoTokenOptions);
-  const router = express.Router();
+  // mergeParams: the room parameter may also sit in the path the router is mounted at.
+  const router = express.Router({ mergeParams: true });
   router.get(path, zegoTokenHandler(handlerOptions));
+  router.use(undecodableRoom);
   return router;
 }

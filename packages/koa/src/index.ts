@@ -39,6 +39,15 @@ function send(ctx: Context, { status, headers, body }: TokenResponse): void {
   ctx.body = body;
 }
 
+function isDecodable(path: string): boolean {
+  try {
+    // The result must be used: the bundler drops a bare decodeURIComponent() call as if it could not throw.
+    return decodeURIComponent(path).length >= 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Koa middleware for a `@koa/router` route with a `:roomId` parameter; it answers with a ZEGO token for the signed-in
  * user. Failures of your callbacks propagate to Koa (500 and the app's `'error'` event). Options are validated here.
@@ -59,7 +68,12 @@ export function zegoToken(options: ZegoTokenOptions): Middleware {
 
   return (ctx) => {
     const params = (ctx as Context & { params?: Record<string, string | undefined> }).params;
-    const answer = issuer.issue({ userId: getUserId(ctx), roomId: params?.[roomParam], request: ctx });
+    if (params === undefined || !(roomParam in params)) {
+      throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `zegoToken needs a @koa/router route with a :${roomParam} parameter`);
+    }
+    // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
+    const roomId = isDecodable(ctx.path) ? params[roomParam] : undefined;
+    const answer = issuer.issue({ userId: getUserId(ctx), roomId, request: ctx });
     if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
     send(ctx, answer);
     return undefined;
