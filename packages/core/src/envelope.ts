@@ -46,8 +46,9 @@ export function sealToken(
   expireTime: number,
   plaintext: string,
 ): string {
-  const data = Buffer.from(plaintext, 'utf8');
-  if (data.length > MAX_PLAINTEXT_BYTES) {
+  // The cipher reads the string itself: no intermediate Buffer of the plaintext.
+  const length = Buffer.byteLength(plaintext, 'utf8');
+  if (length > MAX_PLAINTEXT_BYTES) {
     throw new ZegoTokenError(
       ErrorCode.PAYLOAD_INVALID,
       `token plaintext must be at most ${MAX_PLAINTEXT_BYTES} bytes; the payload is too long`,
@@ -55,7 +56,7 @@ export function sealToken(
   }
   const gcm = mode === 'gcm';
   const ivLength = gcm ? GCM_NONCE_BYTES : CBC_IV_BYTES;
-  const cipherLength = gcm ? data.length + GCM_TAG_BYTES : (data.length & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
+  const cipherLength = gcm ? length + GCM_TAG_BYTES : (length & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
   const ivAt = EXPIRE_BYTES + LENGTH_BYTES;
   const cipherAt = ivAt + ivLength + LENGTH_BYTES;
   const envelope = Buffer.allocUnsafe(cipherAt + cipherLength + (gcm ? 1 : 0));
@@ -70,18 +71,18 @@ export function sealToken(
   const iv = envelope.subarray(ivAt, ivAt + ivLength);
   if (gcm) {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const tagAt = encryptInto(cipher, data, envelope, cipherAt);
+    const tagAt = encryptInto(cipher, plaintext, envelope, cipherAt);
     cipher.getAuthTag().copy(envelope, tagAt);
     envelope[tagAt + GCM_TAG_BYTES] = MODE_GCM;
   } else {
-    encryptInto(createCipheriv('aes-256-cbc', key, iv), data, envelope, cipherAt);
+    encryptInto(createCipheriv('aes-256-cbc', key, iv), plaintext, envelope, cipherAt);
   }
   return version + envelope.toString('base64');
 }
 
-/** Encrypts `data` into `target` at `at` without an intermediate concat; returns where the output ends. */
-function encryptInto(cipher: Cipher, data: Buffer, target: Buffer, at: number): number {
-  const end = at + cipher.update(data).copy(target, at);
+/** Encrypts `plaintext` into `target` at `at` without an intermediate concat; returns where the output ends. */
+function encryptInto(cipher: Cipher, plaintext: string, target: Buffer, at: number): number {
+  const end = at + cipher.update(plaintext, 'utf8').copy(target, at);
   return end + cipher.final().copy(target, end);
 }
 
