@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { inspect } from 'node:util';
 import {
   createTokenIssuer,
+  createTokenRoute,
   decodeToken,
   ErrorCode,
   isZegoRoomId,
@@ -181,6 +182,13 @@ describe('createTokenIssuer', () => {
       await expectRejection(ask({ ...base, streamIdList: () => wrap([7] as never) }), ErrorCode.PAYLOAD_INVALID);
     });
   }
+
+  it('createTokenRoute wires getUserId to the issuer, for adapters of other frameworks', async () => {
+    const route = createTokenRoute<{ user?: string }>({ ...base, getUserId: (request) => request.user });
+    expect(route.roomParam).to.equal('roomId');
+    expect(tokenOf(await route.answer({ user: 'erin' }, 'lobby')).userId).to.equal('erin');
+    expect((await route.answer({}, 'lobby')).status).to.equal(401);
+  });
 
   it('answers synchronously when nothing is async, and with a Promise when something is', () => {
     const issuer = createTokenIssuer(base);

@@ -35,3 +35,9 @@ export {
   type TokenResponseBody,
 } from './token-response.js';
 export { isZegoRoomId } from './room-id.js';
+export {
+  createTokenRoute,
+  DEFAULT_ROOM_PARAM,
+  type TokenRoute,
+  type TokenRouteOptions,
+} from './token-route.js';

@@ -1,40 +1,30 @@
 /**
- * Express adapter: translate the request, ask the core's issuer, write its answer. The HTTP contract itself lives in
- * `@zego-token/core` (`createTokenIssuer`), shared with the Koa adapter.
+ * Express adapter: translate the request, ask the core's token route, write its answer. The HTTP contract itself
+ * lives in `@zego-token/core` (`createTokenIssuer`), shared with the Koa adapter.
  */
 import {
-  createTokenIssuer,
+  createTokenRoute,
   ErrorCode,
   INVALID_ROOM_ID_RESPONSE,
   ZegoTokenError,
-  type MaybePromise,
-  type TokenIssuerOptions,
   type TokenResponse,
+  type TokenRouteOptions,
 } from '@zego-token/core';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 
 /** The route {@link zegoToken} serves unless told otherwise. */
 export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
 
-/** Options of {@link zegoTokenHandler}: the issuer's options, plus where the user and the room come from. */
-export interface ZegoTokenHandlerOptions extends TokenIssuerOptions<Request> {
-  /**
-   * Who is asking, from your own authentication: typically `req.user?.id` (passport) or `req.session.userId`.
-   * Return `null`, `undefined` or `''` when nobody is signed in (the route answers 401). May be async.
-   */
-  getUserId: (req: Request) => MaybePromise<string | number | null | undefined>;
-  /** The route parameter holding the room ID. Default `'roomId'`. */
-  roomParam?: string | undefined;
-}
+/**
+ * Options of {@link zegoTokenHandler}: the issuer's options, `getUserId(req)` (typically `req.user?.id` or
+ * `req.session.userId`) and `roomParam`.
+ */
+export type ZegoTokenHandlerOptions = TokenRouteOptions<Request>;
 
 /** Options of {@link zegoToken}. */
 export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
   /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
   path?: string | undefined;
-}
-
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
 }
 
 function send(res: Response, { status, headers, body }: TokenResponse): void {
@@ -54,20 +44,17 @@ function send(res: Response, { status, headers, body }: TokenResponse): void {
  * ```
  */
 export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandler {
-  if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
-    throw optionInvalid('getUserId must be a function returning the signed-in user ID');
-  }
-  const { getUserId, roomParam = 'roomId', ...issuerOptions } = options;
-  const issuer = createTokenIssuer<Request>(issuerOptions);
+  const route = createTokenRoute<Request>(options);
+  const { roomParam } = route;
 
   return (req, res, next) => {
     if (!(roomParam in req.params)) {
-      next(optionInvalid(`the route has no :${roomParam} parameter (see the roomParam option)`));
+      next(new ZegoTokenError(ErrorCode.OPTION_INVALID, `the route has no :${roomParam} parameter (see roomParam)`));
       return;
     }
     let answer: TokenResponse | Promise<TokenResponse>;
     try {
-      answer = issuer.issue({ userId: getUserId(req), roomId: req.params[roomParam], request: req });
+      answer = route.answer(req, req.params[roomParam]);
     } catch (error) {
       next(error);
       return;

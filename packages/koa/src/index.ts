@@ -3,29 +3,17 @@
  * `@zego-token/core` (`createTokenIssuer`), shared with the Express adapter.
  */
 import Router from '@koa/router';
-import {
-  createTokenIssuer,
-  ErrorCode,
-  ZegoTokenError,
-  type MaybePromise,
-  type TokenIssuerOptions,
-  type TokenResponse,
-} from '@zego-token/core';
+import { createTokenRoute, ErrorCode, ZegoTokenError, type TokenResponse, type TokenRouteOptions } from '@zego-token/core';
 import type { Context, Middleware } from 'koa';
 
 /** The route {@link zegoTokenRouter} serves unless told otherwise. */
 export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
 
-/** Options of {@link zegoToken}: the issuer's options, plus where the user and the room come from. */
-export interface ZegoTokenOptions extends TokenIssuerOptions<Context> {
-  /**
-   * Who is asking, from your own authentication: typically `ctx.state.user?.sub` after a JWT middleware.
-   * Return `null`, `undefined` or `''` when nobody is signed in (the route answers 401). May be async.
-   */
-  getUserId: (ctx: Context) => MaybePromise<string | number | null | undefined>;
-  /** The `@koa/router` parameter holding the room ID. Default `'roomId'`. */
-  roomParam?: string | undefined;
-}
+/**
+ * Options of {@link zegoToken}: the issuer's options, `getUserId(ctx)` (typically `ctx.state.user?.sub` after a JWT
+ * middleware) and `roomParam`, the `@koa/router` parameter with the room ID.
+ */
+export type ZegoTokenOptions = TokenRouteOptions<Context>;
 
 /** Options of {@link zegoTokenRouter}. */
 export interface ZegoTokenRouterOptions extends ZegoTokenOptions {
@@ -60,11 +48,8 @@ function isDecodable(path: string): boolean {
  * ```
  */
 export function zegoToken(options: ZegoTokenOptions): Middleware {
-  if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
-  }
-  const { getUserId, roomParam = 'roomId', ...issuerOptions } = options;
-  const issuer = createTokenIssuer<Context>(issuerOptions);
+  const route = createTokenRoute<Context>(options);
+  const { roomParam } = route;
 
   return (ctx) => {
     const params = (ctx as Context & { params?: Record<string, string | undefined> }).params;
@@ -73,7 +58,7 @@ export function zegoToken(options: ZegoTokenOptions): Middleware {
     }
     // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
     const roomId = isDecodable(ctx.path) ? params[roomParam] : undefined;
-    const answer = issuer.issue({ userId: getUserId(ctx), roomId, request: ctx });
+    const answer = route.answer(ctx, roomId);
     if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
     send(ctx, answer);
     return undefined;
