@@ -30,10 +30,11 @@ function pack(version: string, expire: number, iv: Buffer, ciphertext: Buffer[],
   return version + Buffer.concat(parts).toString('base64');
 }
 
-function floor04(mode: 'gcm' | 'cbc'): string {
+/** The floor of a 04 token: also the body of the route benchmark's floor route. */
+export function floor04(mode: 'gcm' | 'cbc', userId = USER_ID, roomId = ROOM_ID): string {
   const now = Math.floor(Date.now() / 1000);
-  const payload = JSON.stringify({ room_id: ROOM_ID, privilege: { 1: 1, 2: 1 }, stream_id_list: null });
-  const plaintext = JSON.stringify({ app_id: APP_ID, user_id: USER_ID, nonce: 123456789, ctime: now, expire: now + TTL, payload });
+  const payload = JSON.stringify({ room_id: roomId, privilege: { 1: 1, 2: 1 }, stream_id_list: null });
+  const plaintext = JSON.stringify({ app_id: APP_ID, user_id: userId, nonce: 123456789, ctime: now, expire: now + TTL, payload });
   if (mode === 'gcm') {
     const cipher = createCipheriv('aes-256-gcm', KEY, GCM_NONCE);
     return pack('04', now + TTL, GCM_NONCE, [cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()], 1);

@@ -1,7 +1,8 @@
 /**
  * A server for the route benchmark, run as its own process: the token route and a bare route in the same app. The
  * bare route runs the same getUserId and answers a constant JSON body of the token response's size, with the same
- * headers. Usage: node --import tsx bench/route-server.ts express|koa   (prints "listening <port>")
+ * headers. A third, the floor route, is the bare route plus the floor's node:crypto work for a real token: the best
+ * any implementation could do. Usage: node --import tsx bench/route-server.ts express|koa   (prints "listening <port>")
  */
 import Router from '@koa/router';
 import { createTokenIssuer, TOKEN_RESPONSE_HEADERS, type TokenResponseBody } from '@zego-token/core';
@@ -11,6 +12,7 @@ import express from 'express';
 import Koa from 'koa';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { floor04 } from './core.js';
 
 const options = { appId: 1234567890, secret: 'bench000bench000bench000bench000', effectiveTimeInSeconds: 3600 };
 const header = (get: (name: string) => string | undefined): string | undefined => get('x-user-id');
@@ -33,6 +35,12 @@ function start(): Server {
       ctx.set(TOKEN_RESPONSE_HEADERS);
       ctx.body = constantBody;
     });
+    router.get('/floor/:roomId', (ctx) => {
+      const token = floor04('gcm', getUserId(ctx), ctx.params['roomId']);
+      ctx.status = 200;
+      ctx.set(TOKEN_RESPONSE_HEADERS);
+      ctx.body = { ...constantBody, token };
+    });
     app.use(router.routes());
     return app.listen(0, '127.0.0.1');
   }
@@ -42,6 +50,10 @@ function start(): Server {
   app.get('/bare/:roomId', (req, res) => {
     getUserId(req);
     res.status(200).set(TOKEN_RESPONSE_HEADERS).json(constantBody);
+  });
+  app.get('/floor/:roomId', (req, res) => {
+    const token = floor04('gcm', getUserId(req), req.params.roomId);
+    res.status(200).set(TOKEN_RESPONSE_HEADERS).json({ ...constantBody, token });
   });
   return app.listen(0, '127.0.0.1');
 }

@@ -12,8 +12,11 @@ import { median } from './core.js';
 export interface RouteResult {
   adapter: 'express' | 'koa';
   ratio: number;
+  /** The floor route's req/s over the bare route's: the best ratio any node:crypto implementation can reach. */
+  floorRatio: number;
   tokenRps: number;
   bareRps: number;
+  floorRps: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -41,26 +44,29 @@ export async function runRouteBench(
   const { child, port } = await startServer(adapter);
   const token = `http://127.0.0.1:${port}/zego/token/lobby`;
   const bare = `http://127.0.0.1:${port}/bare/lobby`;
+  const floor = `http://127.0.0.1:${port}/floor/lobby`;
+  const runs = new Map<string, autocannon.Result[]>([[token, []], [bare, []], [floor, []]]);
   try {
-    await load(token, warmupSeconds);
-    await load(bare, warmupSeconds);
-    const tokenRuns: autocannon.Result[] = [];
-    const bareRuns: autocannon.Result[] = [];
+    for (const url of runs.keys()) await load(url, warmupSeconds);
     for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 ? ([bare, token] as const) : ([token, bare] as const);
+      // Rotate the order each round, so drift in machine speed cannot favour one route.
+      const order = [token, bare, floor].map((_, i, all) => all[(i + round) % all.length]!);
       for (const url of order) {
         const result = await load(url, seconds);
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-        (url === token ? tokenRuns : bareRuns).push(result);
+        runs.get(url)!.push(result);
       }
     }
-    const tokenRps = median(tokenRuns.map((r) => r.requests.average));
-    const bareRps = median(bareRuns.map((r) => r.requests.average));
+    const rps = (url: string): number => median(runs.get(url)!.map((r) => r.requests.average));
+    const tokenRuns = runs.get(token)!;
+    const [tokenRps, bareRps, floorRps] = [rps(token), rps(bare), rps(floor)];
     return {
       adapter,
       ratio: tokenRps / bareRps,
+      floorRatio: floorRps / bareRps,
       tokenRps,
       bareRps,
+      floorRps,
       p50Ms: median(tokenRuns.map((r) => r.latency.p50)),
       p99Ms: median(tokenRuns.map((r) => r.latency.p99)),
     };
