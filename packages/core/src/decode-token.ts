@@ -115,7 +115,7 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
  * @example
  * ```ts
  * const claims = decodeToken(token, process.env.ZEGO_SERVER_SECRET!);
- * if (claims.version === '04') console.log(claims.userId, claims.room?.roomId, new Date(claims.expireTime * 1000));
+ * if (claims.version === '04') report(claims.userId, claims.room?.roomId, new Date(claims.expireTime * 1000));
  * ```
  */
 export function decodeToken(token: string, secret: string): DecodedToken {
