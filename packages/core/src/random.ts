@@ -26,10 +26,15 @@ const UNBIASED_LIMIT = 252;
 export function fillAlphanumeric(target: Buffer, at: number, count: number): void {
   let written = 0;
   while (written < count) {
-    const byte = pool[reserve(1)] as number;
-    if (byte < UNBIASED_LIMIT) {
-      target[at + written] = IV_ALPHABET[byte % 36] as number;
-      written += 1;
+    // Take as many bytes as are still needed; rejected bytes (about 1.6%) cost another, shorter round.
+    const needed = count - written;
+    const start = reserve(needed);
+    for (let i = start; i < start + needed; i += 1) {
+      const byte = pool[i] as number;
+      if (byte < UNBIASED_LIMIT) {
+        target[at + written] = IV_ALPHABET[byte % 36] as number;
+        written += 1;
+      }
     }
   }
 }

@@ -57,7 +57,9 @@ export function zegoToken(options: ZegoTokenOptions): Middleware {
       throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `zegoToken needs a @koa/router route with a :${roomParam} parameter`);
     }
     // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
-    const roomId = isDecodable(ctx.path) ? params[roomParam] : undefined;
+    // Only a room with a '%' left in it can be one, so only then is the path decoded again.
+    const raw = params[roomParam];
+    const roomId = raw?.includes('%') && !isDecodable(ctx.path) ? undefined : raw;
     const answer = route.answer(ctx, roomId);
     if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
     send(ctx, answer);
