@@ -14,7 +14,7 @@ describe('random source', () => {
     const original = crypto.randomFillSync;
     let calls = 0;
     // A pattern no CSPRNG would produce: every byte 0x01. CBC IV characters are then all '1', GCM nonces all 0x01,
-    // 04 nonces 0x01010101, 03 nonces 0x01010101010101 & (2^53 - 1).
+    // 03 nonces 0x01010101010101 & (2^53 - 1). (04 nonces step from a start drawn once, perhaps before this test.)
     crypto.randomFillSync = ((buffer: Buffer) => {
       calls += 1;
       return buffer.fill(1);
@@ -28,7 +28,6 @@ describe('random source', () => {
       for (let i = 0; i < 300; i += 1) {
         const gcm = readRawToken(core.generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9 }), SECRET);
         expect(gcm.iv.equals(Buffer.alloc(12, 1))).to.equal(true);
-        expect(rawNonce(gcm.plaintext)).to.equal(String(0x01010101));
         const cbc = readRawToken(core.generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9, mode: 'cbc' }), SECRET);
         expect(cbc.iv.toString('latin1')).to.equal('1'.repeat(16));
         const v03 = readRawToken(core.generateToken03({ appId: 1, roomId: 'r', userId: 'u', secret: SECRET, effectiveTimeInSeconds: 9 }), SECRET);
@@ -37,8 +36,8 @@ describe('random source', () => {
     } finally {
       crypto.randomFillSync = original;
     }
-    // Pooled: 300 × (12 + 4 + 16 + 16 + 7) bytes from 4 KiB fills, not a call per token.
-    expect(calls).to.be.within(4, 10);
+    // Pooled: 300 × (12 + 16 + 16 + 7) bytes (GCM nonce, CBC IV, 03 IV, 03 nonce) from 4 KiB fills, not a call per token.
+    expect(calls).to.be.within(3, 5);
   });
 
   it('recognises its errors across the CommonJS and ESM builds with instanceof', async () => {

@@ -7,7 +7,7 @@ import { nowInSeconds } from './clock.js';
 import { sealToken, type TokenMode } from './envelope.js';
 import { plaintext03, plaintext04 } from './plaintext.js';
 import type { PrivilegeJson } from './privilege.js';
-import { randomInt32, randomSafeInteger } from './random.js';
+import { nextNonce04, randomSafeInteger } from './random.js';
 
 /** A minted token with the times it carries (epoch seconds). */
 export interface MintedToken {
@@ -26,7 +26,7 @@ export function mintToken04(
 ): MintedToken {
   const createTime = nowInSeconds();
   const expireTime = createTime + effectiveTimeInSeconds;
-  const plaintext = plaintext04(appId, userId, randomInt32(), createTime, expireTime, payload);
+  const plaintext = plaintext04(appId, userId, nextNonce04(), createTime, expireTime, payload);
   return { token: sealToken('04', mode, key, expireTime, plaintext), createTime, expireTime };
 }
 

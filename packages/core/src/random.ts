@@ -45,9 +45,19 @@ export function fillRandomBytes(target: Buffer, at: number, count: number): void
   pool.copy(target, at, start, start + count);
 }
 
-/** A uniformly random signed 32-bit integer (the nonce of 04 tokens). */
-export function randomInt32(): number {
-  return pool.readInt32LE(reserve(4));
+// 04 nonces are int32s: drawn independently, two would collide within ~77,000 tokens (birthday bound). Instead a
+// start and an odd step, both from node:crypto, walk all 2^32 values before any comes back.
+let nonce04: number | undefined;
+let nonce04Step = 1;
+
+/** The next 04 nonce: a signed 32-bit integer that does not repeat within 2^32 tokens of this process. */
+export function nextNonce04(): number {
+  if (nonce04 === undefined) {
+    nonce04 = pool.readInt32LE(reserve(4));
+    nonce04Step = pool.readUInt32LE(reserve(4)) | 1; // odd, so the walk has full period
+  }
+  nonce04 = (nonce04 + nonce04Step) | 0;
+  return nonce04;
 }
 
 /** A uniformly random integer in 0..2^53-1 (the nonce of 03 tokens, kept exact by every JSON parser). */
