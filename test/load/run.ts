@@ -1,0 +1,116 @@
+/**
+ * pnpm test:load: each adapter's server in a child process, 10,000 requests at concurrency 64 from random users for
+ * random valid rooms. Passes only if every response is 200, every token decodes to the user and room that asked for
+ * it, no IV or nonce repeats, and the server's heap after GC grows less than 8 MB from warm-up to the end.
+ */
+import { decodeToken, type TokenResponseBody } from '@zego-token/core';
+import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const SECRET = 'load0000load0000load0000load0000';
+const REQUESTS = 10_000;
+const WARMUP = 1_000;
+const CONCURRENCY = 64;
+const HEAP_LIMIT_MB = 8;
+const ROOM_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz~!@#$%^&*()_+=-`;',.<>/\\";
+
+/** A random room ID of ZEGO's characters. It starts with a letter: a room of dots alone would be a URL dot-segment. */
+function randomRoom(): string {
+  let room = 'r';
+  for (let i = randomInt(0, 64); i > 0; i -= 1) room += ROOM_CHARS[randomInt(ROOM_CHARS.length)];
+  return room;
+}
+
+/** Percent-encodes every character but letters and digits, so the path reaches the server exactly. */
+const encodeRoom = (room: string): string =>
+  room.replace(/[^0-9A-Za-z]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+interface Tally {
+  ok: number;
+  failures: string[];
+  ivs: Set<string>;
+  nonces: Set<string>;
+}
+
+async function ask(base: string, tally: Tally | undefined): Promise<void> {
+  const userId = `user-${randomInt(1_000_000_000)}`;
+  const roomId = randomRoom();
+  const response = await fetch(`${base}/zego/token/${encodeRoom(roomId)}`, { headers: { 'x-user-id': userId } });
+  const text = await response.text();
+  if (!tally) return;
+  if (response.status !== 200) {
+    tally.failures.push(`${response.status} for room ${JSON.stringify(roomId)}: ${text.slice(0, 120)}`);
+    return;
+  }
+  const body = JSON.parse(text) as TokenResponseBody;
+  const decoded = decodeToken(body.token, SECRET);
+  const room = decoded.version === '04' ? decoded.room?.roomId : decoded.roomId;
+  if (decoded.userId !== userId || room !== roomId || body.userId !== userId || body.roomId !== roomId) {
+    tally.failures.push(`token for ${decoded.userId}/${room} answered ${userId}/${roomId}`);
+    return;
+  }
+  const envelope = Buffer.from(body.token.slice(2), 'base64');
+  tally.ivs.add(envelope.subarray(10, 10 + envelope.readUInt16BE(8)).toString('hex'));
+  tally.nonces.add(decoded.nonce);
+  tally.ok += 1;
+}
+
+/** `total` requests from `CONCURRENCY` workers, each on its own keep-alive connection. */
+async function fire(base: string, total: number, tally?: Tally): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        next += 1;
+        await ask(base, tally);
+      }
+    }),
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function heapMb(base: string): Promise<number> {
+  const { heapUsed } = (await (await fetch(`${base}/__heap`)).json()) as { heapUsed: number };
+  return heapUsed / 1024 / 1024;
+}
+
+async function loadTest(adapter: string): Promise<boolean> {
+  const server = fileURLToPath(new URL('./server.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', server, adapter], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+    if (!port) throw new Error(`the ${adapter} load server did not start`);
+    const base = `http://127.0.0.1:${port}`;
+
+    await fire(base, WARMUP);
+    const heapBefore = await heapMb(base);
+    const tally: Tally = { ok: 0, failures: [], ivs: new Set(), nonces: new Set() };
+    const seconds = await fire(base, REQUESTS, tally);
+    const heapAfter = await heapMb(base);
+    const growth = heapAfter - heapBefore;
+
+    const passed =
+      tally.ok === REQUESTS && tally.ivs.size === REQUESTS && tally.nonces.size === REQUESTS && growth < HEAP_LIMIT_MB;
+    console.log(
+      `${adapter}: ${REQUESTS} requests at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(REQUESTS / seconds)} req/s); 200 and decoded to the asking user and room: ${tally.ok}; ` +
+        `unique IVs: ${tally.ivs.size}; unique nonces: ${tally.nonces.size}; ` +
+        `heap after GC ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB (growth ${growth.toFixed(2)} MB, limit ${HEAP_LIMIT_MB}) ` +
+        `→ ${passed ? 'ok' : 'FAILED'}`,
+    );
+    for (const failure of tally.failures.slice(0, 10)) console.log(`  ${failure}`);
+    return passed;
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+}
+
+let allPassed = true;
+for (const adapter of ['express', 'koa']) allPassed = (await loadTest(adapter)) && allPassed;
+console.log(allPassed ? 'load test: 2 passed, 0 failed' : 'load test: FAILED');
+process.exitCode = allPassed ? 0 : 1;
