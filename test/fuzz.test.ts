@@ -87,6 +87,22 @@ describe('fuzzed decoding (fast-check)', () => {
     );
   });
 
+  it('detects every single-bit flip anywhere in a GCM token (every bit of two tokens)', () => {
+    for (const { token, secret } of [gcmTokens[0]!, gcmTokens[gcmTokens.length - 1]!]) {
+      const bytes = Buffer.from(token.slice(2), 'base64');
+      let flips = 0;
+      for (let at = 0; at < bytes.length; at += 1) {
+        for (let bit = 0; bit < 8; bit += 1) {
+          bytes[at]! ^= 1 << bit;
+          expect(decodeOutcome(token.slice(0, 2) + bytes.toString('base64'), secret), `byte ${at} bit ${bit}`).to.equal('rejected');
+          bytes[at]! ^= 1 << bit;
+          flips += 1;
+        }
+      }
+      expect(flips).to.equal(bytes.length * 8);
+    }
+  });
+
   it('rejects every mutated CBC (03 and legacy 04) token outside its IV (1,000 cases)', () => {
     // CBC has no integrity: flipping an IV bit flips the same bit of the first plaintext block, which can still be
     // valid JSON. Everything else (header, lengths, ciphertext, padding) must be caught.
