@@ -1,30 +1,34 @@
 #!/usr/bin/env bash
 # The adapters' test suites against the oldest supported majors: Express 4, Koa 2 and @koa/router 12 (the normal
-# test run covers Express 5, Koa 3 and @koa/router 15). It swaps the versions in place and puts everything back,
-# lockfile included, when it ends.
+# test run covers Express 5, Koa 3 and @koa/router 15). It swaps exact versions into the workspace and, however it
+# ends, puts the manifests, lockfile, installed packages and builds back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+oldest_express=(express@4.18.3 @types/express@4.17.21)
+oldest_koa=(koa@2.13.4 @types/koa@2.13.12 @koa/router@12.0.2 @types/koa__router@12.0.4)
 
 manifests=(package.json pnpm-lock.yaml packages/express/package.json packages/koa/package.json)
 backup=$(mktemp -d)
 for file in "${manifests[@]}"; do mkdir -p "$backup/$(dirname "$file")" && cp "$file" "$backup/$file"; done
 restore() {
+  local status=$?
+  set +e # put back every file, whatever else fails
   for file in "${manifests[@]}"; do cp "$backup/$file" "$file"; done
-  pnpm install --frozen-lockfile --silent
+  pnpm install --frozen-lockfile --silent && pnpm run --silent build >/dev/null || status=1
+  exit "$status"
 }
 trap restore EXIT
 
-oldest_express=(express@~4.18.0 @types/express@^4.17)
-oldest_koa=(koa@~2.13.0 @types/koa@^2.13 @koa/router@^12 @types/koa__router@^12)
 pnpm add --silent -w -D "${oldest_express[@]}" "${oldest_koa[@]}"
 pnpm add --silent --filter @zego-token/express -D "${oldest_express[@]}"
 pnpm add --silent --filter @zego-token/koa -D "${oldest_koa[@]}"
-pnpm run --silent build
+pnpm run --silent build >/dev/null
 
-versions() { node -e "for (const name of ['express', 'koa', '@koa/router']) process.stdout.write(name + ' ' + require(name + '/package.json').version + '  '); console.log()"; }
-echo "compat matrix, test apps:          $(versions)"
-echo "compat matrix, express adapter:    $(cd packages/express && node -e "console.log('express', require('express/package.json').version)")"
-echo "compat matrix, koa adapter:        $(cd packages/koa && node -e "console.log('koa', require('koa/package.json').version, ' @koa/router', require('@koa/router/package.json').version)")"
+version() { (cd "$1" && node -p "require('$2/package.json').version"); }
+echo "compat matrix: test apps on express $(version . express), koa $(version . koa), @koa/router $(version . @koa/router);" \
+  "express adapter on express $(version packages/express express); koa adapter on koa $(version packages/koa koa)," \
+  "@koa/router $(version packages/koa @koa/router)"
 
 npx mocha --no-config --node-option import=tsx --node-option no-experimental-require-module --timeout 20000 --reporter dot \
   test/http-contract.test.ts test/adapter-edges.test.ts test/auth-integration.test.ts test/hostile-input.test.ts test/token-issuer.test.ts

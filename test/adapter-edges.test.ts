@@ -9,8 +9,10 @@ import { zegoToken as koaZegoToken, zegoTokenRouter } from '@zego-token/koa';
 import { expect } from 'chai';
 import express, { type ErrorRequestHandler } from 'express';
 import Koa from 'koa';
+import { connect } from 'node:net';
 import request from 'supertest';
 import { APP_ID, SECRET } from './support/fixtures.js';
+import { get, listen, rawRequest } from './support/raw-http.js';
 
 const options = { appId: APP_ID, secret: SECRET, getUserId: () => 'alice' };
 
@@ -62,6 +64,43 @@ describe('adapter edge cases', () => {
       app.use(expressZegoToken({ ...options, getUserId: () => new Promise((resolve) => setTimeout(() => resolve('alice'), 40)) }));
       await request(app).get('/zego/token/lobby').expect(503);
       await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('both: getUserId resolving after the client hung up is dropped quietly, and the server serves on', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    const errors: unknown[] = [];
+    const slowUser = (): Promise<string> => new Promise((resolve) => setTimeout(() => resolve('alice'), 100));
+    const expressApp = express().use(expressZegoToken({ ...options, getUserId: slowUser }));
+    expressApp.use(((error, _req, res, _next) => {
+      errors.push(error);
+      res.status(500).end();
+    }) as ErrorRequestHandler);
+    const koaApp = new Koa().use(zegoTokenRouter({ ...options, getUserId: slowUser }).routes());
+    koaApp.on('error', (error: unknown) => errors.push(error));
+    try {
+      for (const listener of [expressApp, koaApp.callback()]) {
+        const { port, close } = await listen(listener);
+        try {
+          const socket = connect(port, '127.0.0.1');
+          socket.on('error', () => undefined);
+          socket.write(get('/zego/token/lobby'));
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          socket.destroy(); // the client gives up before getUserId settles
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect((await rawRequest(port, get('/zego/token/lobby'))).status).to.equal(200);
+        } finally {
+          await close();
+        }
+      }
+      expect(errors).to.deep.equal([]);
       expect(unhandled).to.deep.equal([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);

@@ -90,16 +90,15 @@ describe('fuzzed decoding (fast-check)', () => {
   it('detects every single-bit flip anywhere in a GCM token (every bit of two tokens)', () => {
     for (const { token, secret } of [gcmTokens[0]!, gcmTokens[gcmTokens.length - 1]!]) {
       const bytes = Buffer.from(token.slice(2), 'base64');
-      let flips = 0;
       for (let at = 0; at < bytes.length; at += 1) {
         for (let bit = 0; bit < 8; bit += 1) {
           bytes[at]! ^= 1 << bit;
-          expect(decodeOutcome(token.slice(0, 2) + bytes.toString('base64'), secret), `byte ${at} bit ${bit}`).to.equal('rejected');
+          const flipped = token.slice(0, 2) + bytes.toString('base64');
+          expect(decodeOutcome(flipped, secret), `byte ${at} bit ${bit}`).to.equal('rejected');
+          expect(() => verifyToken(flipped, secret, { now: 0 }), `byte ${at} bit ${bit}`).to.throw(ZegoTokenError);
           bytes[at]! ^= 1 << bit;
-          flips += 1;
         }
       }
-      expect(flips).to.equal(bytes.length * 8);
     }
   });
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { referenceVectors, SECRET } from './support/fixtures.js';
 import { rawNonce, readRawToken } from './support/format-decoder.js';
@@ -38,6 +39,19 @@ describe('random source', () => {
     }
     // Pooled: 300 × (12 + 16 + 16 + 7) bytes (GCM nonce, CBC IV, 03 IV, 03 nonce) from 4 KiB fills, not a call per token.
     expect(calls).to.be.within(3, 5);
+  });
+
+  it('draws the 04 nonce walk (start and stride) from randomFillSync, in a fresh process', () => {
+    // Every random byte 0x01: start 0x01010101, stride 0x01010101 (already odd), so nonces 2, 3, 4 × 0x01010101.
+    const script = `
+      const crypto = require('node:crypto');
+      crypto.randomFillSync = (buffer) => buffer.fill(1);
+      const { generateToken04, decodeToken } = require('@zego-token/core');
+      const secret = ${JSON.stringify(SECRET)};
+      const nonces = [1, 2, 3].map(() => decodeToken(generateToken04({ appId: 1, userId: 'u', secret, effectiveTimeInSeconds: 9 }), secret).nonce);
+      process.stdout.write(nonces.join(' '));`;
+    const output = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(output).to.equal([2, 3, 4].map((k) => String((k * 0x01010101) | 0)).join(' '));
   });
 
   it('recognises its errors across the CommonJS and ESM builds with instanceof', async () => {

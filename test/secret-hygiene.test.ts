@@ -84,9 +84,13 @@ describe('secret hygiene', () => {
       koaZegoToken(options),
       zegoTokenRouter(options),
     ];
+    // The secret as text, and as the bytes a Buffer or KeyObject would print: hex and base64.
+    const forms = [SECRET, Buffer.from(SECRET).toString('hex'), Buffer.from(SECRET).toString('base64')];
     for (const thing of made) {
-      expect(inspect(thing, { showHidden: true, depth: 20, getters: true })).to.not.include(SECRET);
-      expect(JSON.stringify(thing) ?? '').to.not.include(SECRET);
+      for (const form of forms) {
+        expect(inspect(thing, { showHidden: true, depth: 20, getters: true })).to.not.include(form);
+        expect(JSON.stringify(thing) ?? '').to.not.include(form);
+      }
     }
   });
 

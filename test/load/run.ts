@@ -14,12 +14,17 @@ const REQUESTS = 10_000;
 const WARMUP = 1_000;
 const CONCURRENCY = 64;
 const HEAP_LIMIT_MB = 8;
+const REQUEST_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 20_000;
 const ROOM_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz~!@#$%^&*()_+=-`;',.<>/\\";
 
-/** A random room ID of ZEGO's characters. It starts with a letter: a room of dots alone would be a URL dot-segment. */
+/**
+ * A random room ID of ZEGO's characters, 1 to 128 of them. It starts with a letter: a room of dots alone would be a
+ * URL dot-segment, which the client resolves away.
+ */
 function randomRoom(): string {
   let room = 'r';
-  for (let i = randomInt(0, 64); i > 0; i -= 1) room += ROOM_CHARS[randomInt(ROOM_CHARS.length)];
+  for (let i = randomInt(0, 128); i > 0; i -= 1) room += ROOM_CHARS[randomInt(ROOM_CHARS.length)];
   return room;
 }
 
@@ -34,12 +39,14 @@ interface Tally {
   nonces: Set<string>;
 }
 
-async function ask(base: string, tally: Tally | undefined): Promise<void> {
+async function ask(base: string, tally: Tally): Promise<void> {
   const userId = `user-${randomInt(1_000_000_000)}`;
   const roomId = randomRoom();
-  const response = await fetch(`${base}/zego/token/${encodeRoom(roomId)}`, { headers: { 'x-user-id': userId } });
+  const response = await fetch(`${base}/zego/token/${encodeRoom(roomId)}`, {
+    headers: { 'x-user-id': userId },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), // a stalled server fails the run instead of hanging it
+  });
   const text = await response.text();
-  if (!tally) return;
   if (response.status !== 200) {
     tally.failures.push(`${response.status} for room ${JSON.stringify(roomId)}: ${text.slice(0, 120)}`);
     return;
@@ -57,8 +64,8 @@ async function ask(base: string, tally: Tally | undefined): Promise<void> {
   tally.ok += 1;
 }
 
-/** `total` requests from `CONCURRENCY` workers, each on its own keep-alive connection. */
-async function fire(base: string, total: number, tally?: Tally): Promise<number> {
+/** `total` requests from `CONCURRENCY` concurrent workers over fetch's keep-alive connection pool. */
+async function fire(base: string, total: number, tally: Tally): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -81,12 +88,17 @@ async function loadTest(adapter: string): Promise<boolean> {
   const server = fileURLToPath(new URL('./server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', server, adapter], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-    const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-    if (!port) throw new Error(`the ${adapter} load server did not start`);
-    const base = `http://127.0.0.1:${port}`;
+    const started = await Promise.race([
+      once(child.stdout, 'data').then(([chunk]) => /listening (\d+)/.exec(String(chunk))?.[1]),
+      once(child, 'exit').then(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), START_TIMEOUT_MS).unref()),
+    ]);
+    if (!started) throw new Error(`the ${adapter} load server did not start`);
+    const base = `http://127.0.0.1:${started}`;
 
-    await fire(base, WARMUP);
+    const warmup: Tally = { ok: 0, failures: [], ivs: new Set(), nonces: new Set() };
+    await fire(base, WARMUP, warmup);
+    if (warmup.ok !== WARMUP) throw new Error(`warm-up: ${warmup.failures.slice(0, 3).join('; ')}`);
     const heapBefore = await heapMb(base);
     const tally: Tally = { ok: 0, failures: [], ivs: new Set(), nonces: new Set() };
     const seconds = await fire(base, REQUESTS, tally);

@@ -32,26 +32,35 @@ export interface RawResponse {
 
 /**
  * Sends `request` bytes exactly as given (no client-side URL normalisation or validation) and reads the answer
- * until the server closes the connection; gives up after `timeoutMs`, which counts as a hang.
+ * until the server closes the connection. The client only closes its side after `giveUpAfterMs`, as a client
+ * tired of waiting would (closing at once would make Node's server drop the request unanswered); no close within
+ * `timeoutMs` counts as a hang.
  */
-export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5000): Promise<RawResponse> {
+export function rawRequest(port: number, request: string | Buffer, { giveUpAfterMs = 1000, timeoutMs = 5000 } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => {
+    const giveUp = setTimeout(() => socket.end(), giveUpAfterMs);
+    const hang = setTimeout(() => {
       socket.destroy();
       reject(new Error(`no answer within ${timeoutMs} ms`));
     }, timeoutMs);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => undefined); // a reset after the answer is still an answer
     socket.on('close', () => {
-      clearTimeout(timer);
-      const text = Buffer.concat(chunks).toString('latin1');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
+      clearTimeout(giveUp);
+      clearTimeout(hang);
+      const bytes = Buffer.concat(chunks);
+      const headEnd = bytes.indexOf('\r\n\r\n');
+      const head = (headEnd < 0 ? bytes : bytes.subarray(0, headEnd)).toString('latin1');
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
-      resolve({ status, headers: head, body: Buffer.from(rest.join('\r\n\r\n'), 'latin1').toString('utf8') });
+      // The first answer only: a server may go on to answer what it made of the rest of the bytes.
+      const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
+      const rest = headEnd < 0 ? Buffer.alloc(0) : bytes.subarray(headEnd + 4);
+      const body = length === undefined ? rest : rest.subarray(0, Number(length));
+      resolve({ status, headers: head, body: body.toString('utf8') });
     });
-    socket.end(request);
+    socket.write(request);
   });
 }
 

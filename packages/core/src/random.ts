@@ -45,12 +45,13 @@ export function fillRandomBytes(target: Buffer, at: number, count: number): void
   pool.copy(target, at, start, start + count);
 }
 
-// 04 nonces are int32s: drawn independently, two would collide within ~77,000 tokens (birthday bound). Instead a
-// start and an odd step, both from node:crypto, walk all 2^32 values before any comes back.
+// 04 nonces are int32s: drawn independently, two collide with even odds by ~77,000 tokens (birthday bound). Instead
+// a start and an odd step, both from node:crypto, stride through all 2^32 values before any comes back. That holds
+// per copy of this module (the ESM and CommonJS builds are two); across processes it is as good as random draws.
 let nonce04: number | undefined;
 let nonce04Step = 1;
 
-/** The next 04 nonce: a signed 32-bit integer that does not repeat within 2^32 tokens of this process. */
+/** The next 04 nonce: a signed 32-bit integer that does not repeat within 2^32 tokens of this module instance. */
 export function nextNonce04(): number {
   if (nonce04 === undefined) {
     nonce04 = pool.readInt32LE(reserve(4));
