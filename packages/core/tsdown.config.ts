@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.base.ts';
 
-export default defineConfig(packageBuild);
+export default defineConfig([
+  packageBuild,
+  // The zego-token command: one ESM file, run by node, with no types of its own.
+  { ...packageBuild, entry: ['src/cli.ts'], format: ['esm'], dts: false, clean: false },
+]);
