@@ -21,8 +21,14 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // CommonJS files are CommonJS on purpose (the packaging smoke test requires the packages).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.commonjs },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Library code never writes to the console: tokens, IVs and secrets must never reach a log.

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Packaging checks: publint and arethetypeswrong on every package, then the packed tarballs installed into fresh
+# projects (one per adapter, as apps have one framework) and used from ESM and CommonJS, JavaScript and TypeScript
+# (strict, with every library's types checked), plus the zego-token bin.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+pnpm run --silent build >/dev/null
+for name in core express koa; do
+  npx publint --strict "packages/$name"
+  (cd "packages/$name" && pnpm pack --pack-destination "$work" >/dev/null)
+  npx attw --format ascii "$work"/zego-token-"$name"-*.tgz
+done
+
+smoke() { # smoke ADAPTER PACKAGES...
+  local project="$work/$1"
+  mkdir -p "$project"
+  cp "scripts/smoke/$1"/* "$project"
+  (
+    cd "$project"
+    npm init -y >/dev/null
+    npm install --no-audit --no-fund --loglevel=error "$work/zego-token-core-"*.tgz "$work/zego-token-$1-"*.tgz "${@:2}"
+    node smoke.mjs
+    node smoke.cjs
+    npx tsc -p tsconfig.json
+    echo "smoke ($1): TypeScript, ESM and CommonJS, strict, libraries checked: ok"
+  )
+}
+smoke express express@5 typescript@~6.0.3 @types/express@5 @types/node@20
+smoke koa koa@3 @koa/router@15 typescript@~6.0.3 @types/koa@3 @types/node@20
+
+version=$(cd "$work/express" && npx zego-token --version)
+[ "$version" = "$(node -p "require('$root/packages/core/package.json').version")" ]
+echo "smoke: the zego-token bin answers --version ($version): ok"

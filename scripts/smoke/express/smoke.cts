@@ -1,0 +1,12 @@
+// Type-checked against the .d.cts files, as a CommonJS TypeScript user sees them.
+import { createTokenIssuer, ErrorCode, verifyToken, ZegoTokenError } from '@zego-token/core';
+import { zegoTokenHandler } from '@zego-token/express';
+
+const secret = 'smoke000smoke000smoke000smoke000';
+const answer = createTokenIssuer({ appId: 1, secret, version: '03' }).issue({ userId: 'u', roomId: 'r', request: null });
+try {
+  verifyToken('04x', secret, { userId: 'u', clockToleranceSeconds: 5 });
+} catch (error) {
+  if (!(error instanceof ZegoTokenError) || error.code !== ErrorCode.TOKEN_MALFORMED) throw error;
+}
+export = { answer, handler: zegoTokenHandler({ appId: 1, secret, getUserId: (req) => req.get('x-user') }) };
