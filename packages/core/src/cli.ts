@@ -52,17 +52,19 @@ Prints {"version", "mode", "expireTime", "expired"} as JSON. No secret needed: t
 /** A mistake in how the command was called: exit code 2. */
 class UsageError extends Error {}
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: T, positionals: number) {
+/** Runs parseArgs, turning its errors (which name the flag: "Unknown option '--foo'") into usage errors. */
+function parsed<T extends { positionals: string[] }>(parse: () => T, maxPositionals: number): T {
+  let result: T;
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
-    return parsed;
+    result = parse();
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // parseArgs' own messages name the flag: "Unknown option '--foo'".
-    throw new UsageError((error as Error).message.split('.')[0] ?? 'bad arguments');
+    throw new UsageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
   }
+  if (result.positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${result.positionals[maxPositionals]}"`);
+  return result;
 }
+
+const help = { type: 'boolean', short: 'h' } as const;
 
 function secretFrom(flag: string | undefined): string {
   const secret = flag ?? process.env['ZEGO_SERVER_SECRET'];
@@ -95,35 +97,38 @@ function describeExpiry(expireTime: number): string {
 }
 
 function generate(args: string[]): void {
-  const { values } = parse(
-    args,
-    {
-      'app-id': { type: 'string' },
-      user: { type: 'string' },
-      room: { type: 'string' },
-      version: { type: 'string' },
-      mode: { type: 'string' },
-      ttl: { type: 'string' },
-      'no-login': { type: 'boolean' },
-      'no-publish': { type: 'boolean' },
-      stream: { type: 'string', multiple: true },
-      payload: { type: 'string' },
-      secret: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+  const { values } = parsed(
+    () =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          'app-id': { type: 'string' },
+          user: { type: 'string' },
+          room: { type: 'string' },
+          version: { type: 'string' },
+          mode: { type: 'string' },
+          ttl: { type: 'string' },
+          'no-login': { type: 'boolean' },
+          'no-publish': { type: 'boolean' },
+          stream: { type: 'string', multiple: true },
+          payload: { type: 'string' },
+          secret: { type: 'string' },
+          json: { type: 'boolean' },
+          help,
+        },
+      }),
     0,
   );
   if (values.help) return void console.log(HELP['generate']);
-  const appId = integer((values['app-id'] as string | undefined) ?? process.env['ZEGO_APP_ID'], '--app-id');
+  const appId = integer(values['app-id'] ?? process.env['ZEGO_APP_ID'], '--app-id');
   if (appId === undefined) throw new UsageError('no app ID: pass --app-id or set ZEGO_APP_ID');
-  const userId = values.user as string | undefined;
+  const userId = values.user;
   if (userId === undefined) throw new UsageError('missing --user');
-  const secret = secretFrom(values.secret as string | undefined);
-  const effectiveTimeInSeconds = integer(values.ttl as string | undefined, '--ttl') ?? 3600;
-  const version = (values.version as string | undefined) ?? '04';
-  const roomId = values.room as string | undefined;
-  const streams = values.stream as string[] | undefined;
-  const payload = values.payload as string | undefined;
+  const secret = secretFrom(values.secret);
+  const effectiveTimeInSeconds = integer(values.ttl, '--ttl') ?? 3600;
+  const version = values.version ?? '04';
+  const { room: roomId, stream: streams, payload } = values;
   const privilege = { login: !values['no-login'], publish: !values['no-publish'] };
   const restricted = Boolean(values['no-login'] || values['no-publish'] || streams);
 
@@ -134,7 +139,7 @@ function generate(args: string[]): void {
     if (streams || payload !== undefined) throw new UsageError('--stream and --payload are for version 04');
     token = generateToken03({ appId, roomId, userId, secret, effectiveTimeInSeconds, privilege });
   } else if (version === '04') {
-    const mode = values.mode as 'gcm' | 'cbc' | undefined;
+    const { mode } = values;
     if (mode !== undefined && mode !== 'gcm' && mode !== 'cbc') throw new UsageError('--mode must be gcm or cbc');
     if (payload !== undefined && (roomId !== undefined || restricted)) {
       throw new UsageError('--payload replaces the room payload: drop --room, --stream, --no-login and --no-publish');
@@ -156,16 +161,19 @@ function generate(args: string[]): void {
 }
 
 function decode(args: string[]): void {
-  const { values, positionals } = parse(args, { secret: { type: 'string' } }, 1);
+  const { values, positionals } = parsed(
+    () => parseArgs({ args, allowPositionals: true, options: { secret: { type: 'string' }, help } }),
+    1,
+  );
   if (values.help) return void console.log(HELP['decode']);
   const token = tokenFrom(positionals);
-  const claims = decodeToken(token, secretFrom(values.secret as string | undefined));
+  const claims = decodeToken(token, secretFrom(values.secret));
   console.log(json(claims));
   console.error(describeExpiry(claims.expireTime));
 }
 
 function inspect(args: string[]): void {
-  const { values, positionals } = parse(args, {}, 1);
+  const { values, positionals } = parsed(() => parseArgs({ args, allowPositionals: true, options: { help } }), 1);
   if (values.help) return void console.log(HELP['inspect']);
   const header = inspectToken(tokenFrom(positionals));
   console.log(json({ ...header, expired: nowSeconds() >= header.expireTime }));
