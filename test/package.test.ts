@@ -24,6 +24,17 @@ describe('@zego-token/core as published', () => {
     expect(manifest).to.not.have.property('dependencies');
   });
 
+  it('carries the metadata npm shows, in every package', () => {
+    for (const name of ['core', 'express', 'koa']) {
+      const pkg = JSON.parse(readFileSync(new URL(`../packages/${name}/package.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+      expect(pkg['name']).to.equal(`@zego-token/${name}`);
+      expect(pkg['description'], name).to.be.a('string').with.length.above(30);
+      expect(pkg['keywords'], name).to.include.members(['zego', 'zegocloud', 'token']);
+      expect(pkg['license'], name).to.equal('MIT');
+      expect(pkg['files'], name).to.deep.equal(['dist', 'README.md', 'LICENSE']);
+    }
+  });
+
   it('exports the same API from require() and import', () => {
     const cjs = require('@zego-token/core') as typeof esm;
     expect(Object.keys(cjs).sort()).to.deep.equal(Object.keys(esm).sort());
