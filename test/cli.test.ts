@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OTHER_SECRET, referenceVectors, SECRET } from './support/fixtures.js';
 
-const BIN = fileURLToPath(new URL('../packages/core/dist/cli.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../packages/core/bin/zego-token.mjs', import.meta.url));
 const manifest = JSON.parse(readFileSync(new URL('../packages/core/package.json', import.meta.url), 'utf8')) as {
   version: string;
   bin: Record<string, string>;
@@ -43,7 +43,7 @@ describe('zego-token CLI', function () {
   this.timeout(20_000);
 
   it('is the bin of @zego-token/core', () => {
-    expect(manifest.bin).to.deep.equal({ 'zego-token': './dist/cli.mjs' });
+    expect(manifest.bin).to.deep.equal({ 'zego-token': './bin/zego-token.mjs' });
     expect(readFileSync(BIN, 'utf8')).to.match(/^#!\/usr\/bin\/env node\n/);
   });
 
@@ -106,6 +106,12 @@ describe('zego-token CLI', function () {
     expect(JSON.parse(inspected.stdout)).to.deep.equal({ version: '03', mode: 'cbc', expireTime: vector.expected.expireTime, expired: false });
   });
 
+  it('ignores whitespace around a token, as pasted or read from a file', () => {
+    const vector = referenceVectors[0]!;
+    expect(cli(['inspect', ` ${vector.token}\r\n`]).status).to.equal(0);
+    expect(cli(['decode', `${vector.token}\n`, '--secret', vector.secret]).status).to.equal(0);
+  });
+
   it('inspects without a secret', () => {
     for (const vector of referenceVectors) {
       const run = cli(['inspect', vector.token]);
@@ -137,9 +143,9 @@ describe('zego-token CLI', function () {
     ['no app ID', ['generate', '--user', 'u'], withSecret, /no app ID/],
     ['no user', ['generate', '--app-id', '1'], withSecret, /missing --user/],
     ['a non-numeric app ID', ['generate', '--app-id', 'abc', '--user', 'u'], withSecret, /--app-id must be a whole number/],
-    ['app ID 0', ['generate', '--app-id', '0', '--user', 'u'], withSecret, /appId must be an integer/],
+    ['app ID 0', ['generate', '--app-id', '0', '--user', 'u'], withSecret, /--app-id must be an integer/],
     ['a secret of the wrong length', ['generate', '--app-id', '1', '--user', 'u', '--secret', 'short'], {}, /secret must be a string of exactly 32/],
-    ['a 65-byte user', ['generate', '--app-id', '1', '--user', 'u'.repeat(65)], withSecret, /userId must be at most 64/],
+    ['a 65-byte user', ['generate', '--app-id', '1', '--user', 'u'.repeat(65)], withSecret, /--user must be at most 64/],
     ['version 03 without a room', ['generate', '--app-id', '1', '--user', 'u', '--version', '03'], withSecret, /need --room/],
     ['an unknown version', ['generate', '--app-id', '1', '--user', 'u', '--version', '05'], withSecret, /--version must be 04 or 03/],
     ['an unknown mode', ['generate', '--app-id', '1', '--user', 'u', '--mode', 'ecb'], withSecret, /--mode must be gcm or cbc/],
@@ -147,7 +153,14 @@ describe('zego-token CLI', function () {
     ['a payload that is not JSON', ['generate', '--app-id', '1', '--user', 'u', '--payload', '{x'], withSecret, /--payload must be JSON/],
     ['a payload and a room', ['generate', '--app-id', '1', '--user', 'u', '--room', 'r', '--payload', '{}'], withSecret, /--payload replaces/],
     ['decode without a token', ['decode'], withSecret, /missing TOKEN/],
-    ['two tokens', ['inspect', vector.token, vector.token], {}, /unexpected argument/],
+    ['two tokens', ['inspect', vector.token, vector.token], {}, /unexpected argument number 2/],
+    ['the secret pasted as an argument (never echoed)', ['decode', vector.token, SECRET], withSecret, /unexpected argument number 2/],
+    ['a negative --ttl (parseArgs spreads this over lines)', ['generate', '--app-id', '1', '--user', 'u', '--ttl', '-5'], withSecret, /--ttl/],
+    ['--ttl 0, named as the flag', ['generate', '--app-id', '1', '--user', 'u', '--ttl', '0'], withSecret, /^zego-token: --ttl must be an integer from 1/],
+    ['an empty --user, named as the flag', ['generate', '--app-id', '1', '--user', ''], withSecret, /--user must be a non-empty string/],
+    ['an empty --secret= with the variable set', ['generate', '--app-id', '1', '--user', 'u', '--secret='], withSecret, /--secret is empty/],
+    ['a non-numeric ZEGO_APP_ID, named as the variable', ['generate', '--user', 'u'], { ...withSecret, ZEGO_APP_ID: 'abc' }, /ZEGO_APP_ID must be a whole number/],
+    ['help for an inherited name', ['help', 'toString'], {}, /no help for "toString"/],
   ];
   for (const [what, args, env, pattern] of usageErrors) {
     it(`exits 2 with one line on stderr for ${what}`, () => {

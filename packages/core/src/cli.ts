@@ -58,15 +58,20 @@ function parsed<T extends { positionals: string[] }>(parse: () => T, maxPosition
   try {
     result = parse();
   } catch (error) {
-    throw new UsageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
+    // Its first sentence, on one line (some messages span lines).
+    throw new UsageError(oneLine((error as Error).message).split('. ')[0] ?? 'bad arguments');
   }
-  if (result.positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${result.positionals[maxPositionals]}"`);
+  // Not echoed: a stray argument may well be the secret, pasted in the wrong place.
+  if (result.positionals.length > maxPositionals) throw new UsageError(`unexpected argument number ${maxPositionals + 1}`);
   return result;
 }
 
 const help = { type: 'boolean', short: 'h' } as const;
 
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
 function secretFrom(flag: string | undefined): string {
+  if (flag === '') throw new UsageError('--secret is empty');
   const secret = flag ?? process.env['ZEGO_SERVER_SECRET'];
   if (secret === undefined || secret === '') throw new UsageError('no secret: set ZEGO_SERVER_SECRET or pass --secret');
   return secret;
@@ -82,7 +87,8 @@ function integer(value: string | undefined, name: string): number | undefined {
 function tokenFrom(positionals: string[]): string {
   const [token] = positionals;
   if (token === undefined) throw new UsageError('missing TOKEN (or "-" to read it from stdin)');
-  return token === '-' ? readFileSync(0, 'utf8').trim() : token;
+  // Tokens never contain whitespace: a trailing newline or space from a file or a paste is not part of one.
+  return (token === '-' ? readFileSync(0, 'utf8') : token).trim();
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -121,7 +127,8 @@ function generate(args: string[]): void {
     0,
   );
   if (values.help) return void console.log(HELP['generate']);
-  const appId = integer(values['app-id'] ?? process.env['ZEGO_APP_ID'], '--app-id');
+  const fromEnv = process.env['ZEGO_APP_ID'] || undefined;
+  const appId = values['app-id'] !== undefined ? integer(values['app-id'], '--app-id') : integer(fromEnv, 'ZEGO_APP_ID');
   if (appId === undefined) throw new UsageError('no app ID: pass --app-id or set ZEGO_APP_ID');
   const userId = values.user;
   if (userId === undefined) throw new UsageError('missing --user');
@@ -184,6 +191,16 @@ function version(): string {
   return manifest.version;
 }
 
+/** The library's option names, as this command's flags. */
+function flagNames(message: string): string {
+  return message
+    .replace(/\beffectiveTimeInSeconds\b/g, '--ttl')
+    .replace(/\buserId\b/g, '--user')
+    .replace(/\broomId\b/g, '--room')
+    .replace(/\bappId\b/g, '--app-id')
+    .replace(/\bstreamIdList\b/g, '--stream');
+}
+
 /** Runs one command line; returns the exit code. */
 function main([command, ...args]: string[]): number {
   try {
@@ -201,7 +218,7 @@ function main([command, ...args]: string[]): number {
       case '--help':
       case '-h': {
         const topic = args[0] ?? 'main';
-        if (HELP[topic] === undefined) throw new UsageError(`no help for "${topic}": try generate, decode or inspect`);
+        if (!Object.hasOwn(HELP, topic)) throw new UsageError(`no help for "${topic}": try generate, decode or inspect`);
         console.log(HELP[topic]);
         return 0;
       }
@@ -216,7 +233,7 @@ function main([command, ...args]: string[]): number {
         throw new UsageError(`unknown command "${command}": try generate, decode, inspect or help`);
     }
   } catch (error) {
-    console.error(`zego-token: ${(error as Error).message}`);
+    console.error(`zego-token: ${flagNames(oneLine(String((error as Error).message)))}`);
     if (error instanceof UsageError) return 2;
     // Bad input to the generators is a usage error; a token that cannot be read is a token error.
     if (error instanceof ZegoTokenError) {
