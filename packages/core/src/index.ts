@@ -1,20 +1,20 @@
-export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './errors.js';
-export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './privilege.js';
-export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './room-payload.js';
-export { generateToken04, type GenerateToken04Options } from './generate-token04.js';
-export { generateToken03, type GenerateToken03Options } from './generate-token03.js';
-export { generateToken, type TokenInfo, type SeedPrivilege } from './generate-token.js';
-export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './decode-token.js';
-export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './verify-token.js';
-export { inspectToken, type TokenHeader } from './inspect-token.js';
-export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './envelope.js';
+export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './lib/errors.js';
+export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './tokens/privilege.js';
+export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './tokens/room-payload.js';
+export { generateToken04, type GenerateToken04Options } from './tokens/generate-token04.js';
+export { generateToken03, type GenerateToken03Options } from './tokens/generate-token03.js';
+export { generateToken, type TokenInfo, type SeedPrivilege } from './tokens/generate-token.js';
+export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './tokens/decode-token.js';
+export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-token.js';
+export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
+export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
 export {
   MAX_APP_ID,
   MAX_EFFECTIVE_TIME_IN_SECONDS,
   MAX_ROOM_ID_BYTES,
   MAX_USER_ID_BYTES,
   SECRET_BYTES,
-} from './assertions.js';
+} from './lib/assertions.js';
 export {
   createTokenIssuer,
   DEFAULT_EFFECTIVE_TIME_IN_SECONDS,
@@ -23,7 +23,7 @@ export {
   type TokenIssuerOptions,
   type TokenRequest,
   type TokenRequestContext,
-} from './token-issuer.js';
+} from './route/token-issuer.js';
 export {
   FORBIDDEN_RESPONSE,
   INVALID_ROOM_ID_RESPONSE,
@@ -33,11 +33,11 @@ export {
   type TokenErrorCode,
   type TokenResponse,
   type TokenResponseBody,
-} from './token-response.js';
-export { isZegoRoomId } from './room-id.js';
+} from './route/token-response.js';
+export { isZegoRoomId } from './tokens/room-id.js';
 export {
   createTokenRoute,
   DEFAULT_ROOM_PARAM,
   type TokenRoute,
   type TokenRouteOptions,
-} from './token-route.js';
+} from './route/token-route.js';

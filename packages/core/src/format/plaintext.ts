@@ -1,0 +1,128 @@
+/**
+ * The JSON inside a token (docs/FORMAT.md, "Plaintext JSON"): built with keys in ZEGO's exact order, and read back with
+ * every field's type checked.
+ */
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+
+/** ZEGO's wire form of a privilege: `{"1":0|1,"2":0|1}` (key 1 login, key 2 publish). */
+export interface PrivilegeJson {
+  '1': 0 | 1;
+  '2': 0 | 1;
+}
+
+/** Builds the 03 plaintext. Key order matters to byte-for-byte compatibility, so it is spelled out here. */
+export function plaintext03(
+  appId: number,
+  roomId: string,
+  userId: string,
+  privilege: PrivilegeJson,
+  createTime: number,
+  expireTime: number,
+  nonce: number,
+): string {
+  return JSON.stringify({
+    app_id: appId,
+    room_id: roomId,
+    user_id: userId,
+    privilege,
+    create_time: createTime,
+    expire_time: expireTime,
+    nonce,
+  });
+}
+
+/** Builds the 04 plaintext, keys in ZEGO's order. */
+export function plaintext04(
+  appId: number,
+  userId: string,
+  nonce: number,
+  createTime: number,
+  expireTime: number,
+  payload: string,
+): string {
+  return JSON.stringify({ app_id: appId, user_id: userId, nonce, ctime: createTime, expire: expireTime, payload });
+}
+
+export function malformedPlaintext(reason: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: ${reason}`);
+}
+
+/** A parsed plaintext object and its source text, from which exact number literals can be recovered. */
+export interface PlaintextFields {
+  readonly text: string;
+  readonly json: Readonly<Record<string, unknown>>;
+}
+
+/** Reads an integer field in `min..max`; the message names the field, never its value. */
+export function integerField(fields: PlaintextFields, key: string, min: number, max: number): number {
+  const value = fields.json[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw malformedPlaintext(`"${key}" must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function stringField(fields: PlaintextFields, key: string): string {
+  const value = fields.json[key];
+  if (typeof value !== 'string') throw malformedPlaintext(`"${key}" must be a string`);
+  return value;
+}
+
+const INTEGER_LITERAL = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The nonce exactly as written, as decimal text: reference 03 nonces exceed 2^53, which `JSON.parse` rounds.
+ * (`JSON.parse` source access needs Node 21+, so the literal is found by a scan of the already-parsed text.)
+ */
+export function nonceField(fields: PlaintextFields, min: number, max: number): string {
+  const parsed = fields.json['nonce'];
+  const source = topLevelLiteral(fields.text, 'nonce');
+  // The scan must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
+  if (typeof parsed !== 'number' || source === undefined || !INTEGER_LITERAL.test(source) || Number(source) !== parsed) {
+    throw malformedPlaintext('"nonce" must be an integer');
+  }
+  if (parsed < min || parsed > max) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
+  return source;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const WHITESPACE = /[ \t\n\r]/;
+const LITERAL_CHAR = /[-+.0-9eE]/;
+
+/** Whether the string literal `text[start..end]` is a member name equal to `name` once unescaped, as JSON.parse sees it. */
+function isKey(text: string, start: number, end: number, name: string): boolean {
+  let after = end + 1;
+  while (WHITESPACE.test(text.charAt(after))) after += 1;
+  if (text.charAt(after) !== ':') return false;
+  const raw = text.slice(start + 1, end);
+  return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) === name : raw === name;
+}
+
+/**
+ * The source text of the last number member `name` of the outermost object of `text`, which must be valid JSON.
+ * Later duplicates win, as in `JSON.parse`.
+ */
+function topLevelLiteral(text: string, name: string): string | undefined {
+  let depth = 0;
+  let found: string | undefined;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      let end = i + 1;
+      while (text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
+      if (depth === 1 && isKey(text, i, end, name)) {
+        let at = end + 1;
+        while (WHITESPACE.test(text.charAt(at))) at += 1;
+        at += 1; // the ':' that makes it a key
+        while (WHITESPACE.test(text.charAt(at))) at += 1;
+        let stop = at;
+        while (LITERAL_CHAR.test(text.charAt(stop))) stop += 1;
+        found = stop > at ? text.slice(at, stop) : undefined;
+      }
+      i = end;
+    } else if (code === 0x7b || code === 0x5b) depth += 1; // { [
+    else if (code === 0x7d || code === 0x5d) depth -= 1; // } ]
+  }
+  return found;
+}

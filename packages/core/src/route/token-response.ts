@@ -1,0 +1,71 @@
+/**
+ * The HTTP contract of the token route, in one place. Both adapters send exactly these statuses, headers and bodies.
+ *
+ * | case                                              | status | body                                                  |
+ * |---------------------------------------------------|--------|-------------------------------------------------------|
+ * | user known, room valid                            | 200    | `{ token, appId, userId, roomId, version, issuedAt, expiresAt }` |
+ * | `getUserId` gives `null`, `undefined` or `''`     | 401    | `{ error: { code: 'unauthenticated', message } }`     |
+ * | room ID empty, too long, or outside ZEGO's set    | 400    | `{ error: { code: 'invalid_room_id', message } }`     |
+ * | the privilege resolver returns `false`            | 403    | `{ error: { code: 'forbidden', message } }`           |
+ * | a callback throws, or gives a user ID ZEGO cannot take | the framework's error handling (500)          |
+ */
+import type { TokenVersion } from '../format/envelope.js';
+
+/** The body of a successful token response. Times are epoch seconds. */
+export interface TokenResponseBody {
+  /** The ZEGO token to pass to `loginRoom`. */
+  token: string;
+  appId: number;
+  /** The user the token is for: the client must log in to ZEGO with this user ID. */
+  userId: string;
+  /** The room the client asked for. */
+  roomId: string;
+  version: TokenVersion;
+  /** When the token was made (its create time). */
+  issuedAt: number;
+  /** When it stops working: the client should fetch a new one before then. */
+  expiresAt: number;
+}
+
+/** The machine-readable codes of the route's client errors. */
+export type TokenErrorCode = 'unauthenticated' | 'invalid_room_id' | 'forbidden';
+
+/** The body of a client error response. */
+export interface TokenErrorBody {
+  error: { code: TokenErrorCode; message: string };
+}
+
+/** A framework-neutral HTTP response: adapters copy status and headers and send `body` as JSON. */
+export interface TokenResponse {
+  status: 200 | 400 | 401 | 403;
+  headers: Readonly<Record<string, string>>;
+  body: TokenResponseBody | TokenErrorBody;
+}
+
+/** Tokens are credentials: no cache, shared or private, may keep one. */
+export const TOKEN_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
+  'content-type': 'application/json; charset=utf-8',
+});
+
+function clientError(status: 400 | 401 | 403, code: TokenErrorCode, message: string): TokenResponse {
+  const body = Object.freeze({ error: Object.freeze({ code, message }) });
+  return Object.freeze({ status, headers: TOKEN_RESPONSE_HEADERS, body });
+}
+
+// Client errors carry fixed messages (never the request's input), so they are built once, frozen.
+/** 401 `unauthenticated`: nobody is signed in. */
+export const UNAUTHENTICATED_RESPONSE: TokenResponse = clientError(401, 'unauthenticated', 'Sign in to get a ZEGO token.');
+/** 400 `invalid_room_id`: the room ID is empty, too long, undecodable or has characters ZEGO refuses. */
+export const INVALID_ROOM_ID_RESPONSE: TokenResponse = clientError(
+  400,
+  'invalid_room_id',
+  "Room IDs are 1-128 characters: letters, digits and ~!@#$%^&*()_+=-`;',.<>/\\",
+);
+/** 403 `forbidden`: the privilege resolver refused this user this room. */
+export const FORBIDDEN_RESPONSE: TokenResponse = clientError(403, 'forbidden', 'You may not join this room.');
+
+/** A 200 response carrying a token. */
+export function tokenResponse(body: TokenResponseBody): TokenResponse {
+  return { status: 200, headers: TOKEN_RESPONSE_HEADERS, body };
+}

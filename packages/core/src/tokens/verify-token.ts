@@ -1,0 +1,71 @@
+import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
+import { nowInSeconds } from '../lib/clock.js';
+import { decodeToken, type DecodedToken } from './decode-token.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { assertOptionsObject } from '../lib/options.js';
+
+/** The clock skew {@link verifyToken} allows by default, in seconds: none, as ZEGO's servers allow none. */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 0;
+
+/** What {@link verifyToken} checks besides decryption. Every field is optional. */
+export interface VerifyTokenExpectations {
+  /** The token must be for this app. */
+  appId?: number | undefined;
+  /** The token must be for this user. */
+  userId?: string | undefined;
+  /** The token must be bound to this room (03 tokens, and 04 tokens with a room payload). */
+  roomId?: string | undefined;
+  /** The current time in epoch seconds; defaults to the system clock. */
+  now?: number | undefined;
+  /** Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
+  clockToleranceSeconds?: number | undefined;
+}
+
+function optionInvalid(message: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
+}
+
+function mismatch(claim: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, `token was issued for another ${claim}`);
+}
+
+/**
+ * Decodes a token and checks that it has not expired and was issued for the expected app, user and room.
+ * A token is expired from its expire time on (`now >= expireTime + clockToleranceSeconds`).
+ *
+ * Only GCM tokens (`mode: 'gcm'`, the 04 default) are authenticated. CBC tokens (03 and legacy 04) carry no
+ * integrity check: whoever holds one can flip bits of its IV and so change the first 16 bytes of its plaintext
+ * (`{"app_id":…`) without the secret. That is the format's design, and ZEGO's servers accept such tokens too; treat
+ * a verified CBC token as "readable with this secret", not as proof of who made it.
+ *
+ * @throws {@link ZegoTokenError} as {@link decodeToken}, and code 10 when expired, 11 when a claim differs from
+ *   `expect`, 12 for a bad `now` or `clockToleranceSeconds` (1, 2 or 3 for a bad expected app, room or user ID).
+ *
+ * @example
+ * ```ts
+ * const claims = verifyToken(token, secret, { appId, userId: 'alice', roomId: 'lobby', clockToleranceSeconds: 5 });
+ * ```
+ */
+export function verifyToken(token: string, secret: string, expect: VerifyTokenExpectations = {}): DecodedToken {
+  assertOptionsObject(expect, 'expect');
+  const { appId, userId, roomId } = expect;
+  if (appId !== undefined) assertAppId(appId);
+  if (userId !== undefined) assertUserId(userId);
+  if (roomId !== undefined) assertRoomId(roomId);
+  const now = expect.now ?? nowInSeconds();
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
+  const tolerance = expect.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
+  }
+
+  const decoded = decodeToken(token, secret);
+  if (now >= decoded.expireTime + tolerance) throw new ZegoTokenError(ErrorCode.TOKEN_EXPIRED, 'token has expired');
+  if (appId !== undefined && decoded.appId !== appId) throw mismatch('app');
+  if (userId !== undefined && decoded.userId !== userId) throw mismatch('user');
+  if (roomId !== undefined) {
+    const tokenRoom = decoded.version === '03' ? decoded.roomId : decoded.room?.roomId;
+    if (tokenRoom !== roomId) throw mismatch('room');
+  }
+  return decoded;
+}

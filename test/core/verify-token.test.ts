@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, ErrorCode, generateToken03, generateToken04, verifyToken } from '@zego-token/core';
+import { expectZegoError } from '../support/expect-error.js';
+import { APP_ID, OTHER_SECRET, SECRET } from '../support/fixtures.js';
+import { sealRawToken } from '../support/format-decoder.js';
+
+describe('verifyToken', () => {
+  const ttl = 600;
+  const roomToken = generateToken04({
+    appId: APP_ID,
+    userId: 'alice',
+    secret: SECRET,
+    effectiveTimeInSeconds: ttl,
+    payload: { roomId: 'lobby' },
+  });
+  const plainToken = generateToken04({ appId: APP_ID, userId: 'alice', secret: SECRET, effectiveTimeInSeconds: ttl });
+  const token03 = generateToken03({ appId: APP_ID, roomId: 'lobby', userId: 'alice', secret: SECRET, effectiveTimeInSeconds: ttl });
+  const expireTime = verifyToken(roomToken, SECRET).expireTime;
+
+  it('accepts a fresh token with matching claims and returns what decodeToken returns', () => {
+    const claims = verifyToken(roomToken, SECRET, { appId: APP_ID, userId: 'alice', roomId: 'lobby' });
+    expect(claims).to.include({ version: '04', appId: APP_ID, userId: 'alice' });
+    expect(verifyToken(token03, SECRET, { roomId: 'lobby' })).to.include({ version: '03', roomId: 'lobby' });
+  });
+
+  it('judges expiry by `now`: valid until the second before the expire time', () => {
+    expect(DEFAULT_CLOCK_TOLERANCE_SECONDS).to.equal(0);
+    expect(verifyToken(roomToken, SECRET, { now: expireTime - 1 }).expireTime).to.equal(expireTime);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: expireTime }), ErrorCode.TOKEN_EXPIRED);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: expireTime + 3600 }), ErrorCode.TOKEN_EXPIRED);
+  });
+
+  it('allows clockToleranceSeconds of skew past the expire time', () => {
+    expect(verifyToken(roomToken, SECRET, { now: expireTime + 4, clockToleranceSeconds: 5 })).to.be.an('object');
+    expectZegoError(
+      () => verifyToken(roomToken, SECRET, { now: expireTime + 5, clockToleranceSeconds: 5 }),
+      ErrorCode.TOKEN_EXPIRED,
+    );
+  });
+
+  it('uses the system clock when `now` is not given', () => {
+    expect(verifyToken(plainToken, SECRET)).to.include({ userId: 'alice' });
+    const past = Math.floor(Date.now() / 1000) - 10;
+    const expired = sealRawToken({
+      mode: 'gcm',
+      secret: SECRET,
+      expireTime: past,
+      plaintext: `{"app_id":1,"user_id":"a","nonce":1,"ctime":${past - 60},"expire":${past},"payload":""}`,
+    });
+    expectZegoError(() => verifyToken(expired, SECRET), ErrorCode.TOKEN_EXPIRED);
+    expect(verifyToken(expired, SECRET, { clockToleranceSeconds: 60 })).to.include({ expireTime: past });
+  });
+
+  it('rejects a token for another app, user or room (code 11)', () => {
+    expectZegoError(() => verifyToken(roomToken, SECRET, { appId: APP_ID + 1 }), ErrorCode.TOKEN_CLAIM_MISMATCH);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { userId: 'bob' }), ErrorCode.TOKEN_CLAIM_MISMATCH);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { roomId: 'other' }), ErrorCode.TOKEN_CLAIM_MISMATCH);
+    expectZegoError(() => verifyToken(token03, SECRET, { roomId: 'other' }), ErrorCode.TOKEN_CLAIM_MISMATCH);
+    // A token without a room payload is valid in any room, so it cannot prove it was meant for this one.
+    expectZegoError(() => verifyToken(plainToken, SECRET, { roomId: 'lobby' }), ErrorCode.TOKEN_CLAIM_MISMATCH);
+  });
+
+  it('checks expiry before claims, and decryption before both', () => {
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: expireTime, userId: 'bob' }), ErrorCode.TOKEN_EXPIRED);
+    expectZegoError(() => verifyToken(roomToken, OTHER_SECRET, { now: expireTime }), ErrorCode.TOKEN_DECRYPTION_FAILED);
+  });
+
+  it('rejects bad expectations before looking at the token', () => {
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: Number.NaN }), ErrorCode.OPTION_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: '1' as never }), ErrorCode.OPTION_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { clockToleranceSeconds: -1 }), ErrorCode.OPTION_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { appId: 0 }), ErrorCode.APP_ID_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { userId: '' }), ErrorCode.USER_ID_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { roomId: '' }), ErrorCode.ROOM_ID_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, null as never), ErrorCode.OPTION_INVALID);
+  });
+});

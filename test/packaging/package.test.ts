@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as esm from '@zego-token/core';
+import { referenceVectors } from '../support/fixtures.js';
+
+const require = createRequire(import.meta.url);
+const manifest = JSON.parse(
+  readFileSync(new URL('../../packages/core/package.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+describe('@zego-token/core as published', () => {
+  it('declares ESM and CommonJS entry points with their own types, Node 18+, no side effects, no dependencies', () => {
+    expect(manifest['exports']).to.deep.equal({
+      '.': {
+        import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
+        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      './package.json': './package.json',
+    });
+    expect(manifest['engines']).to.deep.equal({ node: '>=18.11' }); // util.parseArgs, stable from 18.11, for the CLI
+    expect(manifest['sideEffects']).to.equal(false);
+    expect(manifest).to.not.have.property('dependencies');
+  });
+
+  it('carries the metadata npm shows, in every package', () => {
+    for (const name of ['core', 'express', 'koa']) {
+      const pkg = JSON.parse(readFileSync(new URL(`../../packages/${name}/package.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+      expect(pkg['name']).to.equal(`@zego-token/${name}`);
+      expect(pkg['description'], name).to.be.a('string').with.length.above(30);
+      expect(pkg['keywords'], name).to.include.members(['zego', 'zegocloud', 'token']);
+      expect(pkg['license'], name).to.equal('MIT');
+      expect(pkg['files'], name).to.include.members(['dist', 'README.md', 'LICENSE']);
+    }
+  });
+
+  it('exports the same API from require() and import', () => {
+    const cjs = require('@zego-token/core') as typeof esm;
+    expect(Object.keys(cjs).sort()).to.deep.equal(Object.keys(esm).sort());
+    const vector = referenceVectors[referenceVectors.length - 1]!;
+    expect(cjs.decodeToken(vector.token, vector.secret)).to.deep.equal(esm.decodeToken(vector.token, vector.secret));
+  });
+
+  it('works from plain Node.js scripts in both module systems', () => {
+    const vector = referenceVectors[0]!;
+    const script = (load: string): string =>
+      `${load}; const d = decodeToken(${JSON.stringify(vector.token)}, ${JSON.stringify(vector.secret)});` +
+      `try { decodeToken('x', d.userId.padEnd(32, '0')) } catch (e) { process.stdout.write(d.nonce + ' ' + (e instanceof ZegoTokenError) + ' ' + e.code) }`;
+    const run = (args: string[]): string => execFileSync(process.execPath, args, { encoding: 'utf8' });
+    const expected = `${vector.expected.nonce} true 8`;
+    expect(run(['-e', script("const { decodeToken, ZegoTokenError } = require('@zego-token/core')")])).to.equal(expected);
+    expect(
+      run(['--input-type=module', '-e', script("import { decodeToken, ZegoTokenError } from '@zego-token/core'")]),
+    ).to.equal(expected);
+  });
+});
