@@ -4,7 +4,8 @@ import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
 import { assertOptionsObject } from '../lib/options.js';
-import { resolveMode } from '../tokens/token-kind.js';
+import { resolveTokenKind } from '../tokens/token-kind.js';
+import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
 import { FULL_PRIVILEGE, toPrivilegeJson, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
 import { isZegoRoomId } from '../tokens/room-id.js';
 import { roomPayloadJson, toStreamIdList } from '../tokens/room-payload.js';
@@ -121,8 +122,8 @@ function resolveAppId(appId: unknown): number {
     assertAppId(appId);
     return appId;
   }
-  const fromEnv = process.env['ZEGO_APP_ID'];
-  if (fromEnv === undefined || fromEnv === '') {
+  const fromEnv = appIdFromEnvironment();
+  if (fromEnv === undefined) {
     throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'appId is missing: pass appId or set ZEGO_APP_ID');
   }
   const parsed = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : Number.NaN;
@@ -135,7 +136,7 @@ function resolveAppId(appId: unknown): number {
 }
 
 function resolveSecret(secret: unknown): KeyObject {
-  const value = secret === undefined ? process.env['ZEGO_SERVER_SECRET'] : secret;
+  const value = secret === undefined ? secretFromEnvironment() : secret;
   if (value === undefined || value === '') {
     throw new ZegoTokenError(ErrorCode.SECRET_INVALID, 'secret is missing: pass secret or set ZEGO_SERVER_SECRET');
   }
@@ -188,12 +189,7 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   const effectiveTimeInSeconds = given(options.effectiveTimeInSeconds, DEFAULT_EFFECTIVE_TIME_IN_SECONDS);
   assertEffectiveTime(effectiveTimeInSeconds);
 
-  const version = given(options.version, '04');
-  if (version !== '04' && version !== '03') {
-    throw optionInvalid(`version must be '04' or '03'. Received ${describe(version)}`);
-  }
-  if (version === '03' && options.mode === 'gcm') throw optionInvalid("version '03' tokens are always mode 'cbc'");
-  const mode = version === '03' ? 'cbc' : resolveMode(options.mode);
+  const { version, mode } = resolveTokenKind(options.version, options.mode);
   const roomPayload = given(options.roomPayload, true);
   if (typeof roomPayload !== 'boolean') throw optionInvalid('roomPayload must be a boolean');
   if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");

@@ -1,10 +1,31 @@
-import type { TokenMode } from '../format/envelope.js';
+import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { describe } from '../lib/assertions.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 
-/** `mode`, defaulting to GCM, the current 04 format. */
+/** A token's version and cipher, as every generator, the issuer and the CLI agree on them. */
+export interface TokenKind {
+  version: TokenVersion;
+  mode: TokenMode;
+}
+
+function optionInvalid(message: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
+}
+
+/** `mode`, defaulting to GCM, the current 04 format (code 12 for anything but `'gcm'`, `'cbc'` or `undefined`). */
 export function resolveMode(mode: unknown): TokenMode {
   if (mode === undefined || mode === 'gcm') return 'gcm';
   if (mode === 'cbc') return 'cbc';
-  throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `mode must be 'gcm' or 'cbc'. Received ${describe(mode)}`);
+  throw optionInvalid(`mode must be 'gcm' or 'cbc'. Received ${describe(mode)}`);
+}
+
+/**
+ * The one rule for version and mode: 04 (the default) takes `'gcm'` (the default) or `'cbc'`; 03 is always CBC, so
+ * `mode: 'gcm'` with `version: '03'` is refused rather than silently ignored (code 12).
+ */
+export function resolveTokenKind(version: unknown, mode: unknown): TokenKind {
+  if (version === undefined || version === '04') return { version: '04', mode: resolveMode(mode) };
+  if (version !== '03') throw optionInvalid(`version must be '04' or '03'. Received ${describe(version)}`);
+  if (mode !== undefined && mode !== 'cbc') throw optionInvalid("version '03' tokens are always mode 'cbc'");
+  return { version: '03', mode: 'cbc' };
 }
