@@ -147,8 +147,8 @@ describe('buildRoomPayload', () => {
     expect(buildRoomPayload({ roomId: 'demo' })).to.equal(
       '{"room_id":"demo","privilege":{"1":1,"2":1},"stream_id_list":null}',
     );
-    expect(buildRoomPayload({ roomId: 'demo', privilege: { login: true, publish: false }, streamIdList: [] })).to.equal(
-      '{"room_id":"demo","privilege":{"1":1,"2":0},"stream_id_list":[]}',
+    expect(buildRoomPayload({ roomId: 'demo', privilege: { login: true, publish: false }, streamIdList: null })).to.equal(
+      '{"room_id":"demo","privilege":{"1":1,"2":0},"stream_id_list":null}',
     );
     expect(buildRoomPayload({ roomId: 'd', privilege: { 1: 0, 2: 1 }, streamIdList: ['a', 'b'] })).to.equal(
       '{"room_id":"d","privilege":{"1":0,"2":1},"stream_id_list":["a","b"]}',

@@ -15,9 +15,9 @@ export {
   MAX_USER_ID_BYTES,
   SECRET_BYTES,
 } from './lib/assertions.js';
+export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
 export {
   createTokenIssuer,
-  DEFAULT_EFFECTIVE_TIME_IN_SECONDS,
   type MaybePromise,
   type TokenIssuer,
   type TokenIssuerOptions,
@@ -35,6 +35,8 @@ export {
   type TokenResponseBody,
 } from './route/token-response.js';
 export { isZegoRoomId } from './tokens/room-id.js';
+export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
+export { DEFAULT_TOKEN_PATH, resolveTokenPath } from './route/token-path.js';
 export {
   createTokenRoute,
   DEFAULT_ROOM_PARAM,

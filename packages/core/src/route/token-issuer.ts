@@ -1,15 +1,18 @@
-import type { KeyObject } from 'node:crypto';
-import { assertAppId, assertEffectiveTime, assertUserId, describe } from '../lib/assertions.js';
+import { assertUserId, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
-import { assertOptionsObject } from '../lib/options.js';
-import { resolveTokenKind } from '../tokens/token-kind.js';
-import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
-import { FULL_PRIVILEGE, toPrivilegeJson, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
+import { readOptions } from '../lib/options.js';
+import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
 import { isZegoRoomId } from '../tokens/room-id.js';
-import { roomPayloadJson, toStreamIdList } from '../tokens/room-payload.js';
-import { secretKey } from '../format/secret-key.js';
+import { roomPayloadJson } from '../tokens/room-payload.js';
+import {
+  ISSUER_OPTION_NAMES,
+  resolvedPrivilege,
+  resolvedStreamIdList,
+  resolveTokenIssuerConfig,
+  type TokenIssuerConfig,
+} from './issuer-config.js';
 import {
   FORBIDDEN_RESPONSE,
   INVALID_ROOM_ID_RESPONSE,
@@ -17,9 +20,6 @@ import {
   UNAUTHENTICATED_RESPONSE,
   type TokenResponse,
 } from './token-response.js';
-
-/** The default token lifetime of the issuer: one hour, as in ZEGO's samples. */
-export const DEFAULT_EFFECTIVE_TIME_IN_SECONDS = 3600;
 
 /** A value, or a promise of it: callbacks may be synchronous or async. */
 export type MaybePromise<T> = T | PromiseLike<T>;
@@ -32,7 +32,11 @@ export interface TokenRequestContext<Request = unknown> {
   request: Request;
 }
 
-/** Options of {@link createTokenIssuer}. Each is optional; `undefined` means "not given". */
+/**
+ * Options of {@link createTokenIssuer}. Each is optional; only `undefined` means "not given" (a `null` is refused).
+ * They may be own properties, inherited, getters or class methods (bound to the options object); each is read once,
+ * and an unknown key is refused (OPTION_INVALID, naming the option probably meant).
+ */
 export interface TokenIssuerOptions<Request = unknown> {
   /** Your ZEGO app ID. Default: `process.env.ZEGO_APP_ID`. */
   appId?: number | undefined;
@@ -53,13 +57,23 @@ export interface TokenIssuerOptions<Request = unknown> {
    * What the user may do in the room: a fixed {@link Privilege}, or a function of the request deciding per user and
    * room. `false` refuses the token (403). Default: log in and publish. With `roomPayload: false` the token carries
    * no privilege, so only a resolver (to refuse with `false`) or `false` itself make sense there.
+   *
+   * A resolver must give (or resolve to) a {@link Privilege} or `false`. Anything else (`undefined` from a missing
+   * `return`, `null`, `true`, a number, an array, a class instance, an object with an unknown key) fails the request
+   * with PRIVILEGE_INVALID on the framework's error path: never a token.
    */
   privilege?:
     | Privilege
     | false
     | ((context: TokenRequestContext<Request>) => MaybePromise<Privilege | false>)
     | undefined;
-  /** 04 room payloads: the only streams the user may publish (`null`, the default, allows any). */
+  /**
+   * 04 room payloads: the only streams the user may publish (`null`, the default, allows any). Stream IDs are 1-256
+   * characters: digits, English letters and ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \``. `[]` is refused
+   * (PAYLOAD_INVALID): ZEGO reads an empty list as "any stream"; deny publishing with `privilege: { publish: false }`.
+   * A resolver must give (or resolve to) such an array or `null`; anything else, `undefined` included, fails the
+   * request with PAYLOAD_INVALID on the framework's error path.
+   */
   streamIdList?:
     | readonly string[]
     | null
@@ -68,6 +82,9 @@ export interface TokenIssuerOptions<Request = unknown> {
   /** An extra check of the room ID after ZEGO's own rules; `false` answers 400 `invalid_room_id`. */
   validateRoomId?: ((roomId: string) => boolean) | undefined;
 }
+
+type PrivilegeResolver<Request> = (context: TokenRequestContext<Request>) => MaybePromise<unknown>;
+type StreamsResolver<Request> = (context: TokenRequestContext<Request>) => MaybePromise<unknown>;
 
 /** What {@link TokenIssuer.issue} is given for one request. */
 export interface TokenRequest<Request = unknown> {
@@ -113,36 +130,6 @@ function then<T>(value: MaybePromise<T>, next: (resolved: T) => Answer): Answer 
   return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
 }
 
-function freezeCopy(streams: readonly string[] | null): readonly string[] | null {
-  return streams === null ? null : Object.freeze([...streams]);
-}
-
-function resolveAppId(appId: unknown): number {
-  if (appId !== undefined) {
-    assertAppId(appId);
-    return appId;
-  }
-  const fromEnv = appIdFromEnvironment();
-  if (fromEnv === undefined) {
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'appId is missing: pass appId or set ZEGO_APP_ID');
-  }
-  const parsed = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : Number.NaN;
-  try {
-    assertAppId(parsed);
-  } catch {
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'ZEGO_APP_ID must be an integer from 1 to 4294967295');
-  }
-  return parsed;
-}
-
-function resolveSecret(secret: unknown): KeyObject {
-  const value = secret === undefined ? secretFromEnvironment() : secret;
-  if (value === undefined || value === '') {
-    throw new ZegoTokenError(ErrorCode.SECRET_INVALID, 'secret is missing: pass secret or set ZEGO_SERVER_SECRET');
-  }
-  return secretKey(value);
-}
-
 /** The user ID from the auth callback: `undefined` means nobody is signed in; a bad one is a server error. */
 function toUserId(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -167,8 +154,13 @@ function toUserId(value: unknown): string | undefined {
  * "user X asks for room Y" with a status, headers and a JSON body. The Express and Koa adapters are thin wrappers
  * around it; use it directly in other frameworks or serverless handlers.
  *
- * @throws {@link ZegoTokenError} at construction, so a misconfigured server fails at start-up: code 1 (app ID),
- *   5 (secret), 6 (lifetime), 4 (privilege), 7 (stream list) or 12 (another option).
+ * Options are resolved once, into a frozen configuration; each request reads only that. Per request, a resolver's
+ * result outside its contract (see {@link TokenIssuerOptions.privilege}) throws or rejects: a server error, never a
+ * token.
+ *
+ * @throws {@link ZegoTokenError} at construction, so a misconfigured server fails at start-up: APP_ID_INVALID,
+ *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID, PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed
+ *   stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
  *
  * @example
  * ```ts
@@ -181,37 +173,16 @@ function toUserId(value: unknown): string | undefined {
  * ```
  */
 export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions<Request> = {}): TokenIssuer<Request> {
-  assertOptionsObject(options, 'options');
-  const appId = resolveAppId(options.appId);
-  const key = resolveSecret(options.secret);
-  // Only `undefined` means "not given": a null is a mistake to report, not a request for the default.
-  const given = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
-  const effectiveTimeInSeconds = given(options.effectiveTimeInSeconds, DEFAULT_EFFECTIVE_TIME_IN_SECONDS);
-  assertEffectiveTime(effectiveTimeInSeconds);
+  return issuerFromConfig<Request>(resolveTokenIssuerConfig(readOptions(options, ISSUER_OPTION_NAMES, 'options')));
+}
 
-  const { version, mode } = resolveTokenKind(options.version, options.mode);
-  const roomPayload = given(options.roomPayload, true);
-  if (typeof roomPayload !== 'boolean') throw optionInvalid('roomPayload must be a boolean');
-  if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
-
-  const { privilege, streamIdList, validateRoomId } = options;
-  // Fixed values are validated now; a resolver's results are validated per request.
-  const privilegeResolver = typeof privilege === 'function' ? privilege : undefined;
-  const fixedPrivilege: PrivilegeJson | false =
-    typeof privilege === 'function' ? FULL_PRIVILEGE : privilege === false ? false : toPrivilegeJson(privilege);
-  const streamsResolver = typeof streamIdList === 'function' ? streamIdList : undefined;
-  // A copy: the caller's array may change later, and what was validated must be what is used.
-  const fixedStreams = typeof streamIdList === 'function' ? null : freezeCopy(toStreamIdList(streamIdList));
-  if (streamIdList !== undefined && streamIdList !== null && !(version === '04' && roomPayload)) {
-    throw optionInvalid('streamIdList needs version 04 tokens with roomPayload');
-  }
-  // Without a room payload a 04 token carries no privilege: a fixed one would be silently dropped.
-  if (!roomPayload && privilege !== undefined && privilege !== false && typeof privilege !== 'function') {
-    throw optionInvalid('a fixed privilege needs roomPayload: with roomPayload false, tokens carry none');
-  }
-  if (validateRoomId !== undefined && typeof validateRoomId !== 'function') {
-    throw optionInvalid('validateRoomId must be a function');
-  }
+/** The per-request issuer over a resolved configuration: it reads nothing else. */
+export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssuer<Request> {
+  const { appId, key, version, mode, effectiveTimeInSeconds, roomPayload, validateRoomId } = config;
+  const privilegeResolver = typeof config.privilege === 'function' ? (config.privilege as PrivilegeResolver<Request>) : undefined;
+  const fixedPrivilege = typeof config.privilege === 'function' ? FULL_PRIVILEGE : config.privilege;
+  const streamsResolver = typeof config.streamIdList === 'function' ? (config.streamIdList as StreamsResolver<Request>) : undefined;
+  const fixedStreams = typeof config.streamIdList === 'function' ? null : config.streamIdList;
 
   function isAcceptedRoomId(roomId: unknown): roomId is string {
     if (!isZegoRoomId(roomId)) return false;
@@ -241,7 +212,7 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
   function withPrivilege(context: TokenRequestContext<Request>, granted: PrivilegeJson | false): Answer {
     if (granted === false) return FORBIDDEN_RESPONSE;
     if (streamsResolver === undefined) return mint(context, granted, fixedStreams);
-    return then(streamsResolver(context), (streams) => mint(context, granted, toStreamIdList(streams)));
+    return then(streamsResolver(context), (streams) => mint(context, granted, resolvedStreamIdList(streams)));
   }
 
   function issueFor(rawUserId: unknown, roomId: unknown, request: Request): Answer {
@@ -250,9 +221,8 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
     if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID_RESPONSE;
     const context: TokenRequestContext<Request> = { userId, roomId, request };
     if (privilegeResolver === undefined) return withPrivilege(context, fixedPrivilege);
-    return then(privilegeResolver(context), (resolved) =>
-      withPrivilege(context, resolved === false ? false : toPrivilegeJson(resolved)),
-    );
+    // Fail closed: anything but a privilege or false (a missing `return` included) is a server error, never a token.
+    return then(privilegeResolver(context), (resolved) => withPrivilege(context, resolvedPrivilege(resolved)));
   }
 
   return Object.freeze({

@@ -1,9 +1,13 @@
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { createTokenIssuer, type MaybePromise, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
+import { readOptions } from '../lib/options.js';
+import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig } from './issuer-config.js';
+import { issuerFromConfig, type MaybePromise, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
 import type { TokenResponse } from './token-response.js';
 
 /** The room parameter the adapters read unless told otherwise. */
 export const DEFAULT_ROOM_PARAM = 'roomId';
+
+const ROUTE_OPTION_NAMES = ['getUserId', 'roomParam'] as const;
 
 /** Options shared by every framework adapter: the issuer's, plus where the user and the room come from. */
 export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions<Request> {
@@ -18,32 +22,59 @@ export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions
 }
 
 /** A token route without a framework: an adapter reads the room parameter and sends what `answer` returns. */
-export interface TokenRoute<Request = unknown> {
+export interface TokenRoute<Request = unknown, AdapterOption extends string = never> {
   readonly issuer: TokenIssuer<Request>;
   readonly roomParam: string;
-  /** Asks `getUserId` who sent `request` and answers for `roomId`; may throw or reject (framework error path). */
+  /**
+   * The adapter's own options (the names it passed to {@link createTokenRoute}), each read once from the caller's
+   * object; `undefined` where not given. Frozen; the adapter validates them (`path` with {@link resolveTokenPath}).
+   */
+  readonly adapterOptions: { readonly [Name in AdapterOption]: unknown };
+  /**
+   * Asks `getUserId` who sent `request` and answers for `roomId` (`undefined` when the request has none: 401 for
+   * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path).
+   */
   answer(request: Request, roomId: unknown): TokenResponse | Promise<TokenResponse>;
 }
 
 /**
- * What every adapter does before touching its framework: check `getUserId`, validate the issuer's options once, and
- * wire the two together. Used by `@zego-token/express` and `@zego-token/koa`; use it for another framework.
+ * What every adapter does before touching its framework: read the options once (own, inherited, getters or class
+ * methods; see {@link TokenIssuerOptions}), resolve the issuer's configuration, check `getUserId` and `roomParam`,
+ * and wire them together. Used by `@zego-token/express` and `@zego-token/koa`; use it for another framework.
  *
- * @throws {@link ZegoTokenError} as `createTokenIssuer`, and code 12 without a `getUserId` function or with a
- *   `roomParam` that is not a non-empty string.
+ * @param options - the options the user gave the adapter's factory
+ * @param adapterOptionNames - the adapter's own option names (`['path']`, say): read along with the rest and handed
+ *   back in {@link TokenRoute.adapterOptions}, so an unknown key is refused whichever part of the options it missed
+ * @throws {@link ZegoTokenError} as `createTokenIssuer`; OPTION_INVALID for an unknown option key (named, with the
+ *   option probably meant), without a `getUserId` function, or with a `roomParam` that is not a non-empty string.
+ *
+ * @example
+ * ```ts
+ * const route = createTokenRoute<MyRequest, 'path'>(options, ['path']);
+ * const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
+ * ```
  */
-export function createTokenRoute<Request = unknown>(options: TokenRouteOptions<Request>): TokenRoute<Request> {
-  if (typeof options !== 'object' || options === null || typeof options.getUserId !== 'function') {
+export function createTokenRoute<Request = unknown, AdapterOption extends string = never>(
+  options: TokenRouteOptions<Request>,
+  adapterOptionNames: readonly AdapterOption[] = [],
+): TokenRoute<Request, AdapterOption> {
+  const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
+  const getUserId = read.getUserId;
+  if (typeof getUserId !== 'function') {
     throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
   }
-  const { getUserId, roomParam = DEFAULT_ROOM_PARAM, ...issuerOptions } = options;
+  const roomParam = read.roomParam === undefined ? DEFAULT_ROOM_PARAM : read.roomParam;
   if (typeof roomParam !== 'string' || roomParam === '') {
     throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'roomParam must be a non-empty string');
   }
-  const issuer = createTokenIssuer<Request>(issuerOptions);
+  const issuer = issuerFromConfig<Request>(resolveTokenIssuerConfig(read));
+  const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
+  for (const name of adapterOptionNames) adapterOptions[name] = read[name];
+  const userOf = getUserId as (request: Request) => unknown;
   return Object.freeze({
     issuer,
     roomParam,
-    answer: (request: Request, roomId: unknown) => issuer.issue({ userId: getUserId(request), roomId, request }),
+    adapterOptions: Object.freeze(adapterOptions),
+    answer: (request: Request, roomId: unknown) => issuer.issue({ userId: userOf(request), roomId, request }),
   });
 }

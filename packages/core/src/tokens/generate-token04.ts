@@ -1,4 +1,4 @@
-import { assertAppId, assertEffectiveTime, assertUserId, describe } from '../lib/assertions.js';
+import { assertAppId, assertEffectiveTime, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
 import type { TokenMode } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { mintToken04 } from './mint.js';
@@ -19,7 +19,7 @@ export interface GenerateToken04Options {
   effectiveTimeInSeconds: number;
   /**
    * `''` (the default) for a plain identity token, as ZIM and most RTC apps use; a {@link RoomPayload} to bind the
-   * token to one room (needs ZEGO's room authentication enabled for the app); or any string of your own.
+   * token to one room (needs ZEGO's room authentication enabled for the app); or any string of your own (valid Unicode: no lone surrogates).
    */
   payload?: string | RoomPayload | undefined;
   /** `'gcm'` (default, the current format) or `'cbc'` (the legacy 04 format, for old SDKs). */
@@ -28,7 +28,11 @@ export interface GenerateToken04Options {
 
 function payloadText(payload: unknown): string {
   if (payload === undefined) return '';
-  if (typeof payload === 'string') return payload;
+  if (typeof payload === 'string') {
+    // A lone surrogate has no UTF-8 form: it would be sealed as U+FFFD, and strict JSON readers refuse the escape.
+    if (!isWellFormed(payload)) throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, 'payload must be valid Unicode (it has a lone surrogate)');
+    return payload;
+  }
   if (typeof payload === 'object' && payload !== null) return buildRoomPayload(payload as RoomPayload);
   throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `payload must be a string or a room payload. Received ${describe(payload)}`);
 }
@@ -38,8 +42,10 @@ function payloadText(payload: unknown): string {
  *
  * The nonce and IV come from `node:crypto`; nothing is logged.
  *
- * @throws {@link ZegoTokenError} code 1, 3, 5, 6 for a bad app ID, user ID, secret or lifetime; 2, 4 or 7 for a bad
- *   room payload or a payload too long for a token; 12 for an unknown `mode`.
+ * @throws {@link ZegoTokenError} APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID for
+ *   a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID, PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room
+ *   payload (see {@link buildRoomPayload}: `streamIdList: []` is refused), a payload string with a lone surrogate, or a
+ *   payload too long for a token; OPTION_INVALID for an unknown `mode`.
  *
  * @example
  * ```ts

@@ -7,6 +7,7 @@ import {
   type PrivilegeFlags,
   type PrivilegeJson,
 } from './privilege.js';
+import { toStreamIdList } from './stream-id.js';
 
 /** The room a 04 token is restricted to, when ZEGO's room authentication is enabled for the app. */
 export interface RoomPayload {
@@ -14,7 +15,10 @@ export interface RoomPayload {
   roomId: string;
   /** What the user may do there; defaults to log in and publish. */
   privilege?: Privilege | undefined;
-  /** The only stream IDs the user may publish; `null` or absent means any. */
+  /**
+   * The only stream IDs the user may publish; `null` or absent means any. Each 1-256 characters: digits, English
+   * letters and ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \``. Never `[]`: ZEGO reads it as "any stream".
+   */
   streamIdList?: readonly string[] | null | undefined;
 }
 
@@ -34,7 +38,10 @@ function invalidPayload(reason: string): ZegoTokenError {
  * Builds the payload string of a room-bound 04 token, in ZEGO's key order:
  * `{"room_id":…,"privilege":{"1":0|1,"2":0|1},"stream_id_list":[…]|null}`.
  *
- * @throws {@link ZegoTokenError} code 2 for a bad room ID, 4 for a bad privilege, 7 for a bad stream list.
+ * @throws {@link ZegoTokenError} ROOM_ID_INVALID for a bad room ID, PRIVILEGE_INVALID for a bad privilege,
+ *   PAYLOAD_INVALID for a bad stream list: stream IDs are 1-256 characters of ZEGO's stream ID set, and an empty list
+ *   is refused, because ZEGO reads `stream_id_list: []` as "any stream" (deny publishing with `privilege: { publish:
+ *   false }`).
  *
  * @example
  * ```ts
@@ -57,23 +64,15 @@ export function roomPayloadJson(roomId: string, privilege: PrivilegeJson, stream
   return JSON.stringify({ room_id: roomId, privilege, stream_id_list: streamIdList });
 }
 
-/** Validates a stream ID list (code 7): `null`/`undefined` mean any stream. */
-export function toStreamIdList(streams: unknown): readonly string[] | null {
-  if (streams === undefined || streams === null) return null;
-  if (!isStreamIdList(streams, false)) throw invalidPayload('streamIdList must be an array of non-empty strings, or null');
-  return streams;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An array of strings, holes included in the check (`every` would skip them). */
-function isStreamIdList(value: unknown, allowEmptyIds: boolean): value is string[] {
+/** An array of strings, holes included in the check (`every` would skip them): what a decoder reads. */
+function isStringArray(value: unknown): value is string[] {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i += 1) {
-    const id: unknown = value[i];
-    if (typeof id !== 'string' || (id === '' && !allowEmptyIds)) return false;
+    if (typeof value[i] !== 'string') return false;
   }
   return true;
 }
@@ -94,7 +93,7 @@ export function parseRoomPayload(payload: string): DecodedRoom | undefined {
   const publish = json['privilege']['2'];
   if (!isBit(login) || !isBit(publish)) return undefined;
   const streams = json['stream_id_list'] ?? null;
-  if (streams !== null && !isStreamIdList(streams, true)) return undefined;
+  if (streams !== null && !isStringArray(streams)) return undefined;
   return {
     roomId: json['room_id'],
     privilege: toPrivilegeFlags({ '1': login, '2': publish }),

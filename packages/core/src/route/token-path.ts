@@ -1,0 +1,46 @@
+import { describe } from '../lib/assertions.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+
+/** The path every adapter serves the token route at unless told otherwise (`GET /zego/token/:roomId`). */
+export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+
+const IDENTIFIER = /^[$_\p{ID_Start}][$\p{ID_Continue}]*$/u;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The path of an adapter's token route, checked at construction: `undefined` gives {@link DEFAULT_TOKEN_PATH};
+ * anything else must be a string that starts with `/` and holds the room parameter as a whole parameter name
+ * (`:roomId`, not `:roomIdx`; Express 5's quoted `:"roomId"` too). A path the router would never match, or one
+ * without the room, would otherwise surface as a silent 404 or a 500 on the first request.
+ *
+ * @param path - the adapter's `path` option, as read
+ * @param roomParam - the route parameter holding the room ID (the resolved `roomParam` option)
+ * @returns the path to register with the framework's router
+ * @throws {@link ZegoTokenError} OPTION_INVALID for anything else.
+ *
+ * @example
+ * ```ts
+ * resolveTokenPath(undefined, 'roomId'); // '/zego/token/:roomId'
+ * resolveTokenPath('/rooms/:room/token', 'roomId'); // throws: set roomParam: 'room'
+ * ```
+ */
+export function resolveTokenPath(path: unknown, roomParam: string): string {
+  if (path === undefined) path = DEFAULT_TOKEN_PATH;
+  if (typeof path !== 'string') throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `path must be a string. Received ${describe(path)}`);
+  if (!path.startsWith('/')) {
+    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'path must start with "/": the router would never match it');
+  }
+  const name = escapeRegExp(roomParam);
+  // `:name` ends where identifier characters end; a name that is no identifier can only be written quoted.
+  const written = IDENTIFIER.test(roomParam) ? `:(?:${name}(?![$\\p{ID_Continue}])|"${name}")` : `:"${name}"`;
+  if (!new RegExp(written, 'u').test(path)) {
+    throw new ZegoTokenError(
+      ErrorCode.OPTION_INVALID,
+      `path must hold the room parameter :${roomParam} (set roomParam to the name your path uses)`,
+    );
+  }
+  return path;
+}
