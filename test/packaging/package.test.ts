@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import * as esm from '@zego-token/core';
 import { referenceVectors } from '../support/fixtures.js';
 
@@ -11,14 +13,22 @@ const manifest = JSON.parse(
 ) as Record<string, unknown>;
 
 describe('@zego-token/core as published', () => {
-  it('declares ESM and CommonJS entry points with their own types, Node 18+, no side effects, no dependencies', () => {
+  it('declares ESM and CommonJS entry points (the core and its server-assistant drop-in) with their own types, Node 18+, no side effects, no dependencies', () => {
     expect(manifest['exports']).to.deep.equal({
       '.': {
         import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
       },
+      './server-assistant': {
+        import: { types: './dist/server-assistant.d.mts', default: './dist/server-assistant.mjs' },
+        require: { types: './dist/server-assistant.d.cts', default: './dist/server-assistant.cjs' },
+      },
       './package.json': './package.json',
     });
+    // For TypeScript's older `moduleResolution: "node"` (node10), which ignores `exports`: a folder stub per subpath.
+    const stub = JSON.parse(readFileSync(new URL('../../packages/core/server-assistant/package.json', import.meta.url), 'utf8')) as unknown;
+    expect(stub).to.deep.include({ main: '../dist/server-assistant.cjs', types: '../dist/server-assistant.d.cts' });
+    expect(manifest['files']).to.include('server-assistant');
     expect(manifest['engines']).to.deep.equal({ node: '>=18.11' }); // util.parseArgs, stable from 18.11, for the CLI
     expect(manifest['sideEffects']).to.equal(false);
     expect(manifest).to.not.have.property('dependencies');
@@ -53,5 +63,29 @@ describe('@zego-token/core as published', () => {
     expect(
       run(['--input-type=module', '-e', script("import { decodeToken, ZegoTokenError } from '@zego-token/core'")]),
     ).to.equal(expected);
+  });
+
+  it('resolves @zego-token/core/server-assistant from require() and import, to the same API, with types for each', async function () {
+    this.timeout(60_000);
+    const esmAssistant = await import('@zego-token/core/server-assistant');
+    const cjsAssistant = require('@zego-token/core/server-assistant') as typeof esmAssistant;
+    expect(Object.keys(cjsAssistant).sort()).to.deep.equal(Object.keys(esmAssistant).sort());
+    expect(require.resolve('@zego-token/core/server-assistant')).to.match(/dist[\\/]server-assistant\.cjs$/);
+    // What a TypeScript user sees, in both module systems: the drop-in's signatures, from the package's own types.
+    for (const extension of ['mts', 'cts']) {
+      const file = fileURLToPath(new URL(`../fixtures/server-assistant-types.${extension}`, import.meta.url));
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: [],
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      expect(diagnostics, extension).to.deep.equal([]);
+      const declarations = program.getSourceFiles().map((source) => source.fileName).filter((name) => name.includes('server-assistant.d.'));
+      expect(declarations, extension).to.have.length(1);
+      expect(declarations[0]).to.match(extension === 'mts' ? /server-assistant\.d\.mts$/ : /server-assistant\.d\.cts$/);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { decodeToken, generateToken04, type DecodedToken, type TokenIssuerOptions } from '@zego-token/core';
 import { zegoToken, type ZegoTokenOptions } from '@zego-token/express';
 import express from 'express';
+import { generateToken, type ServerAssistantPrivilege } from '@zego-token/core/server-assistant';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- how apps augment Express's Request, which this checks
@@ -18,3 +19,5 @@ const claims: DecodedToken = decodeToken(generateToken04({ appId: 1, userId: 'ts
 export const roomId: string | undefined = claims.version === '04' ? claims.room?.roomId : claims.roomId;
 const options: ZegoTokenOptions = { ...issuerOptions, getUserId: (req) => req.account?.id };
 express().use(zegoToken(options));
+const privilege: ServerAssistantPrivilege = { canLoginRoom: true, canPublishStream: false };
+export const roomToken: string = generateToken(1, 'r', 'ts', privilege, secret, 60);
