@@ -11,6 +11,7 @@ import {
   generateToken04,
   verifyToken,
 } from '@zego-token/core';
+import * as serverAssistant from '@zego-token/core/server-assistant';
 import { zegoToken as expressZegoToken, zegoTokenHandler } from '@zego-token/express';
 import { zegoToken as koaZegoToken, zegoTokenRouter } from '@zego-token/koa';
 import { expect } from 'chai';
@@ -46,6 +47,9 @@ describe('secret hygiene', () => {
         thrown(() => generateToken04({ appId: APP_ID, userId: 'u', secret, effectiveTimeInSeconds: 60 })),
         thrown(() => generateToken03({ appId: APP_ID, roomId: 'r', userId: 'u', secret, effectiveTimeInSeconds: 60 })),
         thrown(() => decodeToken(referenceVectors[0]!.token, secret)),
+        // The drop-in's errors also carry errorMessage, which JSON.stringify shows.
+        thrown(() => serverAssistant.generateToken04(APP_ID, 'u', secret, 60, '')),
+        thrown(() => serverAssistant.generateToken(APP_ID, 'r', 'u', { canLoginRoom: true, canPublishStream: true }, secret, 60)),
         thrown(() => createTokenIssuer({ appId: APP_ID, secret })),
         thrown(() => createTokenRoute({ ...handlerOptions, secret })),
         thrown(() => expressZegoToken({ ...handlerOptions, secret })),
