@@ -68,7 +68,8 @@ describe('docs/MIGRATING.md', () => {
       expect(diff).to.deep.equal([`-${changed[0]![0]}`, `+${changed[0]![1]}`]);
     });
 
-    it('the caller after the change runs: it prints a token, and on bad input the errorCode and errorMessage it reads', () => {
+    it('the caller after the change runs: it prints a token, and on bad input the errorCode and errorMessage it reads', function () {
+      this.timeout(60_000); // three node processes, on a possibly busy machine
       const output = runScript(after!, { ZEGO_APP_ID: String(APP_ID), ZEGO_SERVER_SECRET: SECRET });
       const token = /^token: (\S+)\n$/.exec(output)?.[1];
       expect(token, output).to.be.a('string');
@@ -82,7 +83,8 @@ describe('docs/MIGRATING.md', () => {
       );
     });
 
-    it('in ESM the line is an import of the same names', () => {
+    it('in ESM the line is an import of the same names', function () {
+      this.timeout(60_000);
       const esm = after!.replace(
         "const { generateToken04 } = require('@zego-token/core/server-assistant');",
         "import { generateToken04 } from '@zego-token/core/server-assistant';",
