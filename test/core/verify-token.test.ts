@@ -69,6 +69,13 @@ describe('verifyToken', () => {
     expectZegoError(() => verifyToken(roomToken, SECRET, { now: Number.NaN }), ErrorCode.OPTION_INVALID);
     expectZegoError(() => verifyToken(roomToken, SECRET, { now: '1' as never }), ErrorCode.OPTION_INVALID);
     expectZegoError(() => verifyToken(roomToken, SECRET, { clockToleranceSeconds: -1 }), ErrorCode.OPTION_INVALID);
+  });
+
+  it('refuses null for now and clockToleranceSeconds (OPTION_INVALID) instead of using the defaults, as the issuer does', () => {
+    expectZegoError(() => verifyToken(roomToken, SECRET, { now: null as never }), ErrorCode.OPTION_INVALID);
+    expectZegoError(() => verifyToken(roomToken, SECRET, { clockToleranceSeconds: null as never }), ErrorCode.OPTION_INVALID);
+    // Absent and undefined still mean the defaults.
+    expect(verifyToken(roomToken, SECRET, { now: undefined, clockToleranceSeconds: undefined })).to.include({ userId: 'alice' });
     expectZegoError(() => verifyToken(roomToken, SECRET, { appId: 0 }), ErrorCode.APP_ID_INVALID);
     expectZegoError(() => verifyToken(roomToken, SECRET, { userId: '' }), ErrorCode.USER_ID_INVALID);
     expectZegoError(() => verifyToken(roomToken, SECRET, { roomId: '' }), ErrorCode.ROOM_ID_INVALID);

@@ -15,9 +15,12 @@ export interface VerifyTokenExpectations {
   userId?: string | undefined;
   /** The token must be bound to this room (03 tokens, and 04 tokens with a room payload). */
   roomId?: string | undefined;
-  /** The current time in epoch seconds; defaults to the system clock. */
+  /** The current time in epoch seconds; defaults to the system clock (leave it out: `null` is refused). */
   now?: number | undefined;
-  /** Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
+  /**
+   * Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS} (leave it
+   * out: `null` is refused).
+   */
   clockToleranceSeconds?: number | undefined;
 }
 
@@ -38,8 +41,10 @@ function mismatch(claim: string): ZegoTokenError {
  * (`{"app_id":…`) without the secret. That is the format's design, and ZEGO's servers accept such tokens too; treat
  * a verified CBC token as "readable with this secret", not as proof of who made it.
  *
- * @throws {@link ZegoTokenError} as {@link decodeToken}, and code 10 when expired, 11 when a claim differs from
- *   `expect`, 12 for a bad `now` or `clockToleranceSeconds` (1, 2 or 3 for a bad expected app, room or user ID).
+ * @throws {@link ZegoTokenError} as {@link decodeToken}; TOKEN_EXPIRED when expired; TOKEN_CLAIM_MISMATCH when a
+ *   claim differs from `expect`; OPTION_INVALID for a `now` or `clockToleranceSeconds` that is not a finite number
+ *   (`null` included: leave a field out, or `undefined`, for its default); APP_ID_INVALID, ROOM_ID_INVALID or
+ *   USER_ID_INVALID for a bad expected app, room or user ID.
  *
  * @example
  * ```ts
@@ -52,9 +57,11 @@ export function verifyToken(token: string, secret: string, expect: VerifyTokenEx
   if (appId !== undefined) assertAppId(appId);
   if (userId !== undefined) assertUserId(userId);
   if (roomId !== undefined) assertRoomId(roomId);
-  const now = expect.now ?? nowInSeconds();
+  // Only `undefined` means "not given": a null is a mistake to report, not a request for the default (as the issuer).
+  const now = expect.now === undefined ? nowInSeconds() : expect.now;
   if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
-  const tolerance = expect.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  const tolerance =
+    expect.clockToleranceSeconds === undefined ? DEFAULT_CLOCK_TOLERANCE_SECONDS : expect.clockToleranceSeconds;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
     throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
   }
