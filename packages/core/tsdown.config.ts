@@ -5,6 +5,6 @@ export default defineConfig([
   // The main entry and the drop-in for ZEGO's Node.js module (`@zego-token/core/server-assistant`), built together so
   // they share one copy of the code (one ZegoTokenError class) per module system.
   { ...packageBuild, entry: { index: 'src/index.ts', 'server-assistant': 'src/server-assistant/index.ts' } },
-  // The zego-token command: one ESM file, run by node, with no types of its own.
-  { ...packageBuild, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false, clean: false },
+  // The zego-token command: one ESM file, run by bin/zego-token.mjs; its types are for the in-process tests.
+  { ...packageBuild, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], clean: false },
 ]);

@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // The zego-token command. A committed file, so that package managers can link the bin before dist/ is built.
-import '../dist/cli.mjs';
+import { main } from '../dist/cli.mjs';
+
+await main();

@@ -1,247 +1,103 @@
-#!/usr/bin/env node
 /**
- * zego-token: generate, decode and inspect ZEGO tokens from a shell. The only file in the package that prints.
- * Exit codes: 0 success, 1 a token error (malformed, wrong secret), 2 a usage error (flags, missing secret, bad input).
+ * zego-token: generate, decode, inspect and verify ZEGO tokens from a shell. `src/cli/` is the only code that
+ * prints; this file picks the command and turns what it throws into one line on stderr and an exit code:
+ * 0 success, 1 the token is not valid (malformed, wrong secret; verify: expired, another app/user/room),
+ * 2 a usage error (flags, missing secret, values the generators refuse).
+ *
+ * Built as dist/cli.mjs; bin/zego-token.mjs calls {@link main}. Tests call {@link run} in-process.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { decodeToken } from '../tokens/decode-token.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { generateToken03 } from '../tokens/generate-token03.js';
-import { generateToken04 } from '../tokens/generate-token04.js';
-import { inspectToken } from '../tokens/inspect-token.js';
-import { buildRoomPayload } from '../tokens/room-payload.js';
+import { UsageError, type Command } from './command.js';
+import { decode } from './decode.js';
+import { generate } from './generate.js';
+import { commandHelp, overview } from './help.js';
+import { inspect } from './inspect.js';
+import { processIo, type CliIo } from './io.js';
+import { oneLine, terminalSafe } from './output.js';
+import { verify } from './verify.js';
 
-const HELP: Record<string, string> = {
-  main: `zego-token: generate, decode and inspect ZEGO (ZEGOCLOUD) tokens
+export type { CliIo } from './io.js';
+export { STDIN_LIMIT_BYTES } from './token-input.js';
 
-Usage:
-  zego-token generate --app-id N --user ID [--room ID] [options]   print a new token
-  zego-token decode TOKEN|-                                        print its claims (needs the secret)
-  zego-token inspect TOKEN|-                                       version, mode and expiry (no secret)
-  zego-token help [COMMAND]                                        help for a command
-  zego-token --version
+/** Every command, in the overview's order: adding one is its file and a line here. */
+const COMMANDS: readonly Command[] = [generate, decode, inspect, verify];
 
-The secret comes from ZEGO_SERVER_SECRET (preferred: flags end up in shell history) or --secret; the app ID may
-come from ZEGO_APP_ID. Exit codes: 0 ok, 1 token error, 2 usage error.`,
-  generate: `zego-token generate --app-id N --user ID [--room ID] [options]
+const commandNames = (): string => `${COMMANDS.map(({ name }) => name).join(', ')} or help`;
 
-Prints a new token (alone, for scripts), or with --json the token and its decoded claims.
+// The library's errors that say the token is not valid (exit 1); its other errors are about the arguments (exit 2).
+const TOKEN_ERROR_CODES: ReadonlySet<number> = new Set([
+  ErrorCode.TOKEN_MALFORMED,
+  ErrorCode.TOKEN_DECRYPTION_FAILED,
+  ErrorCode.TOKEN_EXPIRED,
+  ErrorCode.TOKEN_CLAIM_MISMATCH,
+]);
 
-  --app-id N        your ZEGO app ID (default: ZEGO_APP_ID)
-  --user ID         the user the token is for
-  --room ID         bind the token to this room (04: a room payload; 03: required)
-  --version 04|03   token version (default 04)
-  --mode gcm|cbc    04 cipher (default gcm; cbc for old SDKs)
-  --ttl SECONDS     lifetime (default 3600)
-  --no-login        deny logging in to the room
-  --no-publish      deny publishing streams (a watch-only token)
-  --stream ID       04 with --room: a stream the user may publish (repeatable; default any)
-  --payload JSON    04: a payload of your own instead of --room
-  --secret SECRET   your ServerSecret (default: ZEGO_SERVER_SECRET)
-  --json            print {"token", "claims"} as JSON`,
-  decode: `zego-token decode TOKEN|- [--secret SECRET]
-
-Prints the token's claims as JSON on stdout, and on stderr whether it has expired and when. "-" reads the token
-from stdin. The secret comes from ZEGO_SERVER_SECRET or --secret.`,
-  inspect: `zego-token inspect TOKEN|-
-
-Prints {"version", "mode", "expireTime", "expired"} as JSON. No secret needed: the expiry is in clear.`,
-};
-
-/** A mistake in how the command was called: exit code 2. */
-class UsageError extends Error {}
-
-/** Runs parseArgs, turning its errors (which name the flag: "Unknown option '--foo'") into usage errors. */
-function parsed<T extends { positionals: string[] }>(parse: () => T, maxPositionals: number): T {
-  let result: T;
-  try {
-    result = parse();
-  } catch (error) {
-    // Its first sentence, on one line (some messages span lines).
-    throw new UsageError(oneLine((error as Error).message).split('. ')[0] ?? 'bad arguments');
-  }
-  // Not echoed: a stray argument may well be the secret, pasted in the wrong place.
-  if (result.positionals.length > maxPositionals) throw new UsageError(`unexpected argument number ${maxPositionals + 1}`);
-  return result;
-}
-
-const help = { type: 'boolean', short: 'h' } as const;
-
-const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
-
-function secretFrom(flag: string | undefined): string {
-  if (flag === '') throw new UsageError('--secret is empty');
-  const secret = flag ?? process.env['ZEGO_SERVER_SECRET'];
-  if (secret === undefined || secret === '') throw new UsageError('no secret: set ZEGO_SERVER_SECRET or pass --secret');
-  return secret;
-}
-
-function integer(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[0-9]+$/.test(value)) throw new UsageError(`${name} must be a whole number`);
-  return Number(value);
-}
-
-/** The token argument, or stdin for "-". */
-function tokenFrom(positionals: string[]): string {
-  const [token] = positionals;
-  if (token === undefined) throw new UsageError('missing TOKEN (or "-" to read it from stdin)');
-  // Tokens never contain whitespace: a trailing newline or space from a file or a paste is not part of one.
-  return (token === '-' ? readFileSync(0, 'utf8') : token).trim();
-}
-
-const json = (value: unknown): string => JSON.stringify(value, null, 2);
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-
-function describeExpiry(expireTime: number): string {
-  const when = new Date(expireTime * 1000).toISOString();
-  const left = expireTime - nowSeconds();
-  const span = (seconds: number): string =>
-    seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
-  return left > 0 ? `valid until ${when} (${span(left)} left)` : `expired at ${when} (${span(-left)} ago)`;
-}
-
-function generate(args: string[]): void {
-  const { values } = parsed(
-    () =>
-      parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          'app-id': { type: 'string' },
-          user: { type: 'string' },
-          room: { type: 'string' },
-          version: { type: 'string' },
-          mode: { type: 'string' },
-          ttl: { type: 'string' },
-          'no-login': { type: 'boolean' },
-          'no-publish': { type: 'boolean' },
-          stream: { type: 'string', multiple: true },
-          payload: { type: 'string' },
-          secret: { type: 'string' },
-          json: { type: 'boolean' },
-          help,
-        },
-      }),
-    0,
-  );
-  if (values.help) return void console.log(HELP['generate']);
-  const fromEnv = process.env['ZEGO_APP_ID'] || undefined;
-  const appId = values['app-id'] !== undefined ? integer(values['app-id'], '--app-id') : integer(fromEnv, 'ZEGO_APP_ID');
-  if (appId === undefined) throw new UsageError('no app ID: pass --app-id or set ZEGO_APP_ID');
-  const userId = values.user;
-  if (userId === undefined) throw new UsageError('missing --user');
-  const secret = secretFrom(values.secret);
-  const effectiveTimeInSeconds = integer(values.ttl, '--ttl') ?? 3600;
-  const version = values.version ?? '04';
-  const { room: roomId, stream: streams, payload } = values;
-  const privilege = { login: !values['no-login'], publish: !values['no-publish'] };
-  const restricted = Boolean(values['no-login'] || values['no-publish'] || streams);
-
-  let token: string;
-  if (version === '03') {
-    if (roomId === undefined) throw new UsageError('version 03 tokens need --room');
-    if (values.mode !== undefined && values.mode !== 'cbc') throw new UsageError('version 03 tokens are always cbc');
-    if (streams || payload !== undefined) throw new UsageError('--stream and --payload are for version 04');
-    token = generateToken03({ appId, roomId, userId, secret, effectiveTimeInSeconds, privilege });
-  } else if (version === '04') {
-    const { mode } = values;
-    if (mode !== undefined && mode !== 'gcm' && mode !== 'cbc') throw new UsageError('--mode must be gcm or cbc');
-    if (payload !== undefined && (roomId !== undefined || restricted)) {
-      throw new UsageError('--payload replaces the room payload: drop --room, --stream, --no-login and --no-publish');
-    }
-    if (roomId === undefined && restricted) throw new UsageError('--stream, --no-login and --no-publish need --room');
-    if (payload !== undefined) {
-      try {
-        JSON.parse(payload);
-      } catch {
-        throw new UsageError('--payload must be JSON');
-      }
-    }
-    const body = roomId === undefined ? (payload ?? '') : buildRoomPayload({ roomId, privilege, streamIdList: streams ?? null });
-    token = generateToken04({ appId, userId, secret, effectiveTimeInSeconds, payload: body, ...(mode ? { mode } : {}) });
-  } else {
-    throw new UsageError('--version must be 04 or 03');
-  }
-  console.log(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
-}
-
-function decode(args: string[]): void {
-  const { values, positionals } = parsed(
-    () => parseArgs({ args, allowPositionals: true, options: { secret: { type: 'string' }, help } }),
-    1,
-  );
-  if (values.help) return void console.log(HELP['decode']);
-  const token = tokenFrom(positionals);
-  const claims = decodeToken(token, secretFrom(values.secret));
-  console.log(json(claims));
-  console.error(describeExpiry(claims.expireTime));
-}
-
-function inspect(args: string[]): void {
-  const { values, positionals } = parsed(() => parseArgs({ args, allowPositionals: true, options: { help } }), 1);
-  if (values.help) return void console.log(HELP['inspect']);
-  const header = inspectToken(tokenFrom(positionals));
-  console.log(json({ ...header, expired: nowSeconds() >= header.expireTime }));
-}
-
-function version(): string {
+function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
 
-/** The library's option names, as this command's flags. */
-function flagNames(message: string): string {
-  return message
-    .replace(/\beffectiveTimeInSeconds\b/g, '--ttl')
-    .replace(/\buserId\b/g, '--user')
-    .replace(/\broomId\b/g, '--room')
-    .replace(/\bappId\b/g, '--app-id')
-    .replace(/\bstreamIdList\b/g, '--stream');
+/** Refuses arguments a command line should not have, by position (never by text: see arguments.ts). */
+function noMoreThan(count: number, args: readonly string[]): void {
+  if (args.length > count) throw new UsageError(`unexpected argument ${count + 2}`);
 }
 
-/** Runs one command line; returns the exit code. */
-function main([command, ...args]: string[]): number {
-  try {
-    switch (command) {
-      case 'generate':
-        generate(args);
-        return 0;
-      case 'decode':
-        decode(args);
-        return 0;
-      case 'inspect':
-        inspect(args);
-        return 0;
-      case 'help':
-      case '--help':
-      case '-h': {
-        const topic = args[0] ?? 'main';
-        if (!Object.hasOwn(HELP, topic)) throw new UsageError(`no help for "${topic}": try generate, decode or inspect`);
-        console.log(HELP[topic]);
+/** Picks the command named by argv's first argument and runs it. */
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  switch (name) {
+    case undefined:
+      io.err(overview(COMMANDS));
+      return 2;
+    case 'help':
+    case '--help':
+    case '-h': {
+      noMoreThan(1, args);
+      const [topic] = args;
+      if (topic === undefined) {
+        io.out(overview(COMMANDS));
         return 0;
       }
-      case '--version':
-      case '-v':
-        console.log(version());
-        return 0;
-      case undefined:
-        console.error(HELP['main']);
-        return 2;
-      default:
-        throw new UsageError(`unknown command "${command}": try generate, decode, inspect or help`);
+      const command = COMMANDS.find((candidate) => candidate.name === topic);
+      if (command === undefined) throw new UsageError(`argument 2 is not a command: try ${commandNames()}`);
+      io.out(commandHelp(command));
+      return 0;
     }
+    case '--version':
+    case '-v':
+      noMoreThan(0, args);
+      io.out(packageVersion());
+      return 0;
+    default: {
+      const command = COMMANDS.find((candidate) => candidate.name === name);
+      // Flags go after the command; whatever came first, it is not repeated (it may be --secret=…).
+      if (command === undefined) {
+        throw new UsageError(`argument 1 is not a command: zego-token COMMAND [flags], COMMAND being ${commandNames()}`);
+      }
+      return await command.run(args, io);
+    }
+  }
+}
+
+/**
+ * Runs one command line (argv without `node` and the script) against `io`; resolves to the exit code. Every failure
+ * is one line on stderr, `zego-token: …`, with no stack and no argument's text.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
   } catch (error) {
-    console.error(`zego-token: ${flagNames(oneLine(String((error as Error).message)))}`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`zego-token: ${terminalSafe(oneLine(message))}`);
     if (error instanceof UsageError) return 2;
-    // Bad input to the generators is a usage error; a token that cannot be read is a token error.
-    if (error instanceof ZegoTokenError) {
-      const tokenErrors: number[] = [ErrorCode.TOKEN_MALFORMED, ErrorCode.TOKEN_DECRYPTION_FAILED, ErrorCode.TOKEN_EXPIRED];
-      return tokenErrors.includes(error.code) ? 1 : 2;
-    }
+    if (error instanceof ZegoTokenError) return TOKEN_ERROR_CODES.has(error.code) ? 1 : 2;
+    // A TokenError, or something unexpected: not a usage error.
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** The `zego-token` bin: runs the process's arguments on its streams and sets its exit code. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), processIo());
+}

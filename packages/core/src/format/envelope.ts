@@ -32,8 +32,11 @@ const TWO_TO_32 = 0x1_0000_0000;
 
 /** The largest plaintext a token can carry: its ciphertext (plus padding or tag) must fit in 16 bits. */
 export const MAX_PLAINTEXT_BYTES: number = MAX_LENGTH - AES_BLOCK_BYTES; // 65,519 for both CBC and GCM
-// The longest envelope we accept (16-byte IV, largest ciphertext, mode byte), as base64 after the 2-char prefix.
-const MAX_TOKEN_CHARS = 2 + Math.ceil((EXPIRE_BYTES + 2 * LENGTH_BYTES + CBC_IV_BYTES + MAX_LENGTH + 1) / 3) * 4;
+/**
+ * The longest token we read, in characters: the 2-character prefix and the base64 of the largest envelope the 16-bit
+ * lengths allow (16-byte IV, 65,535-byte ciphertext, mode byte): 87,422.
+ */
+export const MAX_TOKEN_CHARS: number = 2 + Math.ceil((EXPIRE_BYTES + 2 * LENGTH_BYTES + CBC_IV_BYTES + MAX_LENGTH + 1) / 3) * 4;
 
 /**
  * Encrypts `plaintext` and packs it into a token, writing IV and ciphertext straight into the envelope.

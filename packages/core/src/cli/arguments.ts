@@ -1,0 +1,114 @@
+/**
+ * Reading a command's arguments without ever repeating one: what is on a command line may be a secret pasted in the
+ * wrong place, so errors name a flag from the command's own table or an argument's position, never its text.
+ */
+import { parseArgs } from 'node:util';
+import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
+import { ZegoTokenError } from '../lib/errors.js';
+import { UsageError } from './command.js';
+
+/** One flag of a command: `--name VALUE` (string, repeatable when `multiple`) or `--name` (boolean). */
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly short?: string;
+}
+
+/** A command's flags, by long name. */
+export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
+
+/** The values of `Flags` as given: absent flags are absent. */
+export type FlagValues<Flags extends FlagSpecs> = {
+  -readonly [Name in keyof Flags]?: Flags[Name]['type'] extends 'boolean'
+    ? boolean
+    : Flags[Name]['multiple'] extends true
+      ? string[]
+      : string;
+};
+
+/** Every command answers `--help` / `-h`. */
+const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** A command line after the command's name, read against its flags. */
+export interface ParsedCommand<Flags extends FlagSpecs> {
+  values: FlagValues<Flags & typeof HELP_FLAG>;
+  positionals: string[];
+}
+
+/**
+ * Reads `args` (what follows `zego-token COMMAND`) against `flags`, allowing at most `maxPositionals` other
+ * arguments. Unknown flags, a missing or unexpected value, a flag given twice and extra arguments are usage errors
+ * that give the argument's position (counting the command as argument 1), never its text.
+ */
+export function parseCommand<const Flags extends FlagSpecs>(
+  command: string,
+  args: readonly string[],
+  flags: Flags,
+  maxPositionals: number,
+): ParsedCommand<Flags> {
+  const options: FlagSpecs = { ...flags, ...HELP_FLAG };
+  // Not strict: parseArgs's own errors quote the argument; the checks below say the same without quoting it.
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const seen = new Set<string>();
+  let positionalCount = 0;
+  for (const token of tokens) {
+    const position = token.index + 2;
+    if (token.kind === 'positional') {
+      positionalCount += 1;
+      if (positionalCount > maxPositionals) throw new UsageError(`unexpected argument ${position}`);
+    } else if (token.kind === 'option') {
+      const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+      if (spec === undefined) {
+        throw new UsageError(`argument ${position} is not an option of ${command} (zego-token help ${command} lists them)`);
+      }
+      // From here on token.name is one of our own flags: safe to name.
+      if (spec.type === 'string' && token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+      if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`--${token.name} takes no value`);
+      if (!spec.multiple && seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+      seen.add(token.name);
+    }
+  }
+  // Every token was checked against its spec above, so the values have the declared types.
+  return { values: values as ParsedCommand<Flags>['values'], positionals };
+}
+
+/** A whole number given as text (a flag or a variable, named by `name`), for the library to range-check. */
+export function wholeNumber(text: string, name: string): number {
+  if (!/^[0-9]+$/.test(text)) throw new UsageError(`${name} must be a whole number`);
+  return Number(text);
+}
+
+/** The app ID from `--app-id`, else from ZEGO_APP_ID (lib/environment.ts), else `undefined`. */
+export function appIdFrom(flag: string | undefined): number | undefined {
+  if (flag !== undefined) return wholeNumber(flag, '--app-id');
+  const fromEnvironment = appIdFromEnvironment();
+  return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, 'ZEGO_APP_ID');
+}
+
+/** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts); the library validates it. */
+export function secretFrom(flag: string | undefined): string {
+  if (flag === '') throw new UsageError('--secret is empty');
+  const secret = flag ?? secretFromEnvironment();
+  if (secret === undefined) throw new UsageError('no secret: set ZEGO_SERVER_SECRET or pass --secret');
+  return secret;
+}
+
+/**
+ * Runs `call` (a library function given options built from flags), so that its errors name the flags the user typed:
+ * `userId must be…` becomes `--user must be…`. The code is kept: it decides the exit code.
+ */
+export function withFlagNames<T>(flagOf: Readonly<Record<string, string>>, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof ZegoTokenError)) throw error;
+    const names = new RegExp(`\\b(${Object.keys(flagOf).join('|')})\\b`, 'g');
+    throw new ZegoTokenError(error.code, error.message.replace(names, (name) => flagOf[name] ?? name));
+  }
+}

@@ -1,0 +1,116 @@
+import { decodeToken } from '../tokens/decode-token.js';
+import { generateToken03 } from '../tokens/generate-token03.js';
+import { generateToken04 } from '../tokens/generate-token04.js';
+import type { PrivilegeFlags } from '../tokens/privilege.js';
+import type { RoomPayload } from '../tokens/room-payload.js';
+import { resolveTokenKind } from '../tokens/token-kind.js';
+import { appIdFrom, parseCommand, secretFrom, wholeNumber, withFlagNames, type FlagValues } from './arguments.js';
+import { UsageError, type Command } from './command.js';
+import { showHelp } from './help.js';
+import { json } from './output.js';
+
+const FLAGS = {
+  'app-id': { type: 'string' },
+  user: { type: 'string' },
+  room: { type: 'string' },
+  version: { type: 'string' },
+  mode: { type: 'string' },
+  ttl: { type: 'string' },
+  'no-login': { type: 'boolean' },
+  'no-publish': { type: 'boolean' },
+  stream: { type: 'string', multiple: true },
+  payload: { type: 'string' },
+  secret: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The generators' option names, as this command's flags, for their error messages. */
+const FLAG_OF = {
+  appId: '--app-id',
+  userId: '--user',
+  roomId: '--room',
+  effectiveTimeInSeconds: '--ttl',
+  streamIdList: '--stream',
+  version: '--version',
+  mode: '--mode',
+};
+
+const DEFAULT_TTL_SECONDS = 3600;
+
+/** What every generator takes, from the flags and the environment. */
+interface Common {
+  appId: number;
+  userId: string;
+  secret: string;
+  effectiveTimeInSeconds: number;
+}
+
+/** `zego-token generate`: flags in, the generators' options out; the generators validate (no rule twice). */
+export const generate: Command = {
+  name: 'generate',
+  synopsis: '--app-id N --user ID [--room ID] [options]',
+  summary: 'print a new token',
+  help: `Prints a new token (alone, for scripts), or with --json the token and its decoded claims.
+
+  --app-id N        your ZEGO app ID (default: ZEGO_APP_ID)
+  --user ID         the user the token is for
+  --room ID         bind the token to this room (04: a room payload; 03: required)
+  --version 04|03   token version (default 04)
+  --mode gcm|cbc    04 cipher (default gcm; cbc for old SDKs)
+  --ttl SECONDS     lifetime (default ${DEFAULT_TTL_SECONDS})
+  --no-login        deny logging in to the room
+  --no-publish      deny publishing streams (a watch-only token)
+  --stream ID       04 with --room: a stream the user may publish (repeatable; default any)
+  --payload JSON    04: a payload of your own instead of --room
+  --secret SECRET   your ServerSecret (default: ZEGO_SERVER_SECRET)
+  --json            print {"token", "claims"} as JSON`,
+  run(args, io) {
+    const { values } = parseCommand('generate', args, FLAGS, 0);
+    if (values.help) return showHelp(generate, io);
+    const appId = appIdFrom(values['app-id']);
+    if (appId === undefined) throw new UsageError('no app ID: pass --app-id or set ZEGO_APP_ID');
+    const userId = values.user;
+    if (userId === undefined) throw new UsageError('missing --user');
+    const secret = secretFrom(values.secret);
+    const effectiveTimeInSeconds = values.ttl === undefined ? DEFAULT_TTL_SECONDS : wholeNumber(values.ttl, '--ttl');
+    const token = withFlagNames(FLAG_OF, () => mint(values, { appId, userId, secret, effectiveTimeInSeconds }));
+    io.out(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
+    return 0;
+  },
+};
+
+/** Calls the generator the version asks for, with the options the flags give. */
+function mint(values: FlagValues<typeof FLAGS>, common: Common): string {
+  const { version, mode } = resolveTokenKind(values.version, values.mode);
+  const privilege: PrivilegeFlags = { login: !values['no-login'], publish: !values['no-publish'] };
+  if (version === '03') {
+    // 03 has neither a payload nor a stream list: these flags would have nothing to set.
+    if (values.stream !== undefined || values.payload !== undefined) throw new UsageError('--stream and --payload are for version 04');
+    if (values.room === undefined) throw new UsageError('version 03 tokens need --room');
+    return generateToken03({ ...common, roomId: values.room, privilege });
+  }
+  return generateToken04({ ...common, mode, payload: payload04(values, privilege) });
+}
+
+/** The 04 payload the flags describe: none, the app's own JSON (--payload), or a room payload (--room …). */
+function payload04(values: FlagValues<typeof FLAGS>, privilege: PrivilegeFlags): string | RoomPayload {
+  const { room: roomId, stream: streams, payload } = values;
+  // The privileges and stream list live in the room payload: without --room they have nowhere to go.
+  const restricted = values['no-login'] === true || values['no-publish'] === true || streams !== undefined;
+  if (payload !== undefined) {
+    if (roomId !== undefined || restricted) {
+      throw new UsageError('--payload replaces the room payload: drop --room, --stream, --no-login and --no-publish');
+    }
+    try {
+      JSON.parse(payload);
+    } catch {
+      throw new UsageError('--payload must be JSON');
+    }
+    return payload;
+  }
+  if (roomId === undefined) {
+    if (restricted) throw new UsageError('--stream, --no-login and --no-publish need --room');
+    return '';
+  }
+  return { roomId, privilege, streamIdList: streams ?? null };
+}

@@ -1,0 +1,55 @@
+/**
+ * Printing what came out of a token. A token's strings (user ID, room ID, payload, stream IDs) are the token
+ * maker's text: printed raw, C0/C1 controls, DEL and bidi overrides could move the cursor, recolour, retitle or
+ * reorder the terminal. They are escaped as `\uXXXX`, which in JSON output is the same string to a JSON reader.
+ */
+
+// Controls JSON.stringify leaves raw inside strings: DEL, C1, and the bidi controls (ALM, LRM, RLM, LRE/RLE/PDF/
+// LRO/RLO, LRI/RLI/FSI/PDI). It escapes C0 itself.
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escaped = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with every C0 control (newlines and tabs included), DEL, C1 control and bidi control as `\uXXXX`. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, escaped);
+}
+
+/** A string from a token, as a JSON string literal: quoted, unambiguous and terminal-safe. */
+export function quoted(text: string): string {
+  return JSON.stringify(text).replace(RAW_IN_JSON, escaped);
+}
+
+/** `value` as indented JSON that is terminal-safe and parses back to the same value. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, escaped);
+}
+
+/** One line, for error messages (some, like parseArgs's, span lines). */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+// A Date reaches 8.64e15 ms from the epoch; a token's expire time may be any int64 up to 2^53 - 1 seconds.
+const LAST_DATE_SECONDS = 8.64e12;
+
+/** An epoch-seconds time as an ISO date, or as the number itself past the calendar's end (year 275760). */
+export function calendarTime(epochSeconds: number): string {
+  if (Math.abs(epochSeconds) <= LAST_DATE_SECONDS) return new Date(epochSeconds * 1000).toISOString();
+  return `epoch second ${epochSeconds} (after the year 275760)`;
+}
+
+/** A length of time for people: seconds, minutes or hours. */
+export function timeSpan(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  return seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
+}
+
+/** `valid until … (… left)` or `expired at … (… ago)`, judged at `now` (epoch seconds). */
+export function describeExpiry(expireTime: number, now: number): string {
+  const left = expireTime - now;
+  const when = calendarTime(expireTime);
+  return left > 0 ? `valid until ${when} (${timeSpan(left)} left)` : `expired at ${when} (${timeSpan(-left)} ago)`;
+}
