@@ -2,15 +2,24 @@ import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { STDIN_LIMIT_BYTES } from './token-input.js';
 
+const USAGE_COLUMN_MAX = 62;
+
 /** The overview, from the commands' own synopses: `zego-token`, `zego-token help`, `zego-token --help`. */
 export function overview(commands: readonly Command[]): string {
-  const lines = commands.map((command) => [`zego-token ${command.name} ${command.synopsis}`, command.summary]);
-  lines.push(['zego-token help [COMMAND]', 'help for a command'], ['zego-token --version', '']);
-  const width = Math.max(...lines.map(([usage]) => usage?.length ?? 0)) + 3;
+  const entries: Array<[string, string]> = commands.map((command) => [
+    `zego-token ${command.name} ${command.synopsis}`,
+    command.summary,
+  ]);
+  entries.push(['zego-token help [COMMAND]', 'help for a command'], ['zego-token --version', '']);
+  // Summaries in a column; a usage line too long for it puts its summary on the next line, in the column.
+  const column = Math.min(Math.max(...entries.map(([usage]) => usage.length)), USAGE_COLUMN_MAX) + 5;
+  const rows = entries.map(([usage, summary]) =>
+    usage.length + 5 <= column ? `  ${usage.padEnd(column - 2)}${summary}`.trimEnd() : `  ${usage}\n${' '.repeat(column)}${summary}`,
+  );
   return `zego-token: generate, decode, inspect and verify ZEGO (ZEGOCLOUD) tokens
 
 Usage:
-${lines.map(([usage = '', summary = '']) => `  ${usage.padEnd(width)}${summary}`.trimEnd()).join('\n')}
+${rows.join('\n')}
 
 The secret comes from ZEGO_SERVER_SECRET (preferred: flags end up in shell history) or --secret; the app ID may
 come from ZEGO_APP_ID. A TOKEN of "-" is read from stdin (at most ${STDIN_LIMIT_BYTES / 1024} KiB).
