@@ -100,6 +100,20 @@ describe('zego-token never prints an argument it was given', function () {
     }
   });
 
+  it("not even a number out of range, which the library's own message would repeat", async () => {
+    const number = '98765432109';
+    for (const args of [
+      ['generate', '--user', 'alice', '--app-id', number],
+      ['generate', '--user', 'alice', '--ttl', number],
+      ['verify', TOKEN, '--app-id', number],
+    ]) {
+      const run = await cliInProcess(args, env);
+      expect(run.status).to.equal(2);
+      expect(run.stderr).to.match(/^zego-token: --(app-id|ttl) must be an integer from 1 to \d+\n$/);
+      expect(run.stdout + run.stderr).to.not.include(number);
+    }
+  });
+
   const value = 'Zq7Xw2Lp9Rt4Vb6Nm1Kc8Hd3Jf5Gs0Yb';
   const spawned: Array<[string, string[]]> = [
     ['a flag before the command (the reported case)', [`--secret=${value}`, 'decode', TOKEN]],

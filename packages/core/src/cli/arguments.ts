@@ -109,6 +109,10 @@ export function withFlagNames<T>(flagOf: Readonly<Record<string, string>>, call:
   } catch (error) {
     if (!(error instanceof ZegoTokenError)) throw error;
     const names = new RegExp(`\\b(${Object.keys(flagOf).join('|')})\\b`, 'g');
-    throw new ZegoTokenError(error.code, error.message.replace(names, (name) => flagOf[name] ?? name));
+    const message = error.message
+      .replace(names, (name) => flagOf[name] ?? name)
+      // "Received 0" repeats the number typed, "Received a string" says nothing on a command line: both go.
+      .replace(/\. Received (an? )?[^ ]+$/, '');
+    throw new ZegoTokenError(error.code, message);
   }
 }
