@@ -5,7 +5,7 @@
 import Router from '@koa/router';
 import { ErrorCode } from '@zego-token/core';
 import { zegoToken as expressZegoToken, zegoTokenHandler } from '@zego-token/express';
-import { zegoToken as koaZegoToken, zegoTokenRouter } from '@zego-token/koa';
+import { zegoToken as koaZegoToken, zegoTokenHandler as koaZegoTokenHandler, zegoTokenRouter } from '@zego-token/koa';
 import { expect } from 'chai';
 import express, { type ErrorRequestHandler } from 'express';
 import Koa from 'koa';
@@ -17,7 +17,7 @@ import { get, listen, rawRequest } from '../support/raw-http.js';
 const options = { appId: APP_ID, secret: SECRET, getUserId: () => 'alice' };
 
 describe('adapter edge cases', () => {
-  it('Express: a handler on a route without the room parameter is a server error (code 12), not a 400', async () => {
+  it('Express: a handler on a route without the room parameter is a server error (OPTION_INVALID), not a 400', async () => {
     const errors: unknown[] = [];
     const app = express();
     app.set('env', 'test');
@@ -30,19 +30,25 @@ describe('adapter edge cases', () => {
     expect(errors[0]).to.have.property('code', ErrorCode.OPTION_INVALID);
   });
 
-  it('Koa: zegoToken outside a @koa/router route is a server error (code 12), not a 400', async () => {
+  it('Koa: zegoTokenHandler outside a @koa/router route, or on one without the room parameter, is a server error (OPTION_INVALID), not a 400', async () => {
     const errors: unknown[] = [];
     const app = new Koa();
     app.on('error', (error: unknown) => errors.push(error));
-    app.use(koaZegoToken(options));
+    const router = new Router();
+    router.get('/token', koaZegoTokenHandler(options));
+    app.use(router.routes());
+    app.use(koaZegoTokenHandler(options));
+    await request(app.callback()).get('/token').expect(500);
     await request(app.callback()).get('/zego/token/lobby').expect(500);
-    expect(errors[0]).to.have.property('code', ErrorCode.OPTION_INVALID);
+    expect(errors).to.have.length(2);
+    for (const error of errors) expect(error).to.have.property('code', ErrorCode.OPTION_INVALID);
   });
 
   it('answers HEAD like GET, without a body', async () => {
     const expressApp = express().use(expressZegoToken(options));
     const koaApp = new Koa().use(zegoTokenRouter(options).routes());
-    for (const server of [expressApp, koaApp.callback()]) {
+    const koaOneLine = new Koa().use(koaZegoToken(options));
+    for (const server of [expressApp, koaApp.callback(), koaOneLine.callback()]) {
       const response = await request(server).head('/zego/token/lobby').expect(200);
       expect(response.headers['cache-control']).to.equal('no-store');
       expect(response.text ?? '').to.equal('');

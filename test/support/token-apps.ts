@@ -2,8 +2,18 @@
  * Every way to mount the token route, behind one interface, so the HTTP contract table runs against all of them.
  */
 import Router from '@koa/router';
-import { zegoToken as expressZegoToken, zegoTokenHandler, type ZegoTokenHandlerOptions } from '@zego-token/express';
-import { zegoToken as koaZegoToken, zegoTokenRouter, type ZegoTokenOptions as KoaOptions } from '@zego-token/koa';
+import {
+  zegoToken as expressZegoToken,
+  zegoTokenHandler,
+  zegoTokenRouter as expressZegoTokenRouter,
+  type ZegoTokenHandlerOptions,
+} from '@zego-token/express';
+import {
+  zegoToken as koaZegoToken,
+  zegoTokenHandler as koaZegoTokenHandler,
+  zegoTokenRouter,
+  type ZegoTokenOptions as KoaOptions,
+} from '@zego-token/koa';
 import express, { type ErrorRequestHandler } from 'express';
 import Koa from 'koa';
 import type request from 'supertest';
@@ -32,7 +42,26 @@ export interface Mounting {
   app: (options: RouteOptions) => TokenApp;
 }
 
-function expressApp(mount: (app: express.Express) => void): TokenApp {
+/** How the installed routers write an optional parameter: Express 5 and @koa/router 14+ `{/:x}`, older `/:x?`. */
+function optionalParamSyntax(register: (path: string) => unknown): (prefix: string, name: string) => string {
+  try {
+    register('/probe/:x?');
+    return (prefix, name) => `${prefix}/:${name}?`;
+  } catch {
+    return (prefix, name) => `${prefix}{/:${name}}`;
+  }
+}
+
+/** `prefix` followed by an optional parameter `name`, as the installed Express writes it. */
+export const expressOptional: (prefix: string, name: string) => string = optionalParamSyntax((path) =>
+  express.Router().get(path, () => undefined),
+);
+/** `prefix` followed by an optional parameter `name`, as the installed @koa/router writes it. */
+export const koaOptional: (prefix: string, name: string) => string = optionalParamSyntax((path) =>
+  new Router().get(path, () => undefined),
+);
+
+export function expressApp(mount: (app: express.Express) => void): TokenApp {
   const errors: unknown[] = [];
   const app = express();
   app.set('env', 'test'); // Express's final handler would otherwise print each stack to stderr
@@ -45,7 +74,7 @@ function expressApp(mount: (app: express.Express) => void): TokenApp {
   return { listener: app, errors };
 }
 
-function koaApp(mount: (app: Koa) => void): TokenApp {
+export function koaApp(mount: (app: Koa) => void): TokenApp {
   const errors: unknown[] = [];
   const app = new Koa();
   app.silent = true; // recorded below instead of printed
@@ -79,11 +108,22 @@ export const mountings: Mounting[] = [
     app: (o) => expressApp((app) => app.get('/token-for/:roomId', zegoTokenHandler(asExpress(o)))),
   },
   {
-    name: 'Express zegoToken() mounted under the room parameter',
+    name: 'Express zegoTokenRouter() under /api',
+    adapter: 'express',
+    url: (room) => `/api/zego/token/${room}`,
+    app: (o) => expressApp((app) => app.use('/api', expressZegoTokenRouter(asExpress(o)))),
+  },
+  {
+    name: 'Express zegoTokenHandler() in a router mounted under the room parameter',
     adapter: 'express',
     frameworkDecodesPath: true,
     url: (room) => `/rooms/${room}/zego-token`,
-    app: (o) => expressApp((app) => app.use('/rooms/:roomId', expressZegoToken({ ...asExpress(o), path: '/zego-token' }))),
+    app: (o) =>
+      expressApp((app) => {
+        const rooms = express.Router({ mergeParams: true });
+        rooms.get('/zego-token', zegoTokenHandler(asExpress(o)));
+        app.use('/rooms/:roomId', rooms);
+      }),
   },
   {
     name: 'Koa router.get(path, zegoToken())',
@@ -93,6 +133,29 @@ export const mountings: Mounting[] = [
       koaApp((app) => {
         const router = new Router();
         router.get('/zego/token/:roomId', koaZegoToken(asKoa(o)));
+        app.use(router.routes());
+      }),
+  },
+  {
+    name: 'Koa app.use(zegoToken())',
+    adapter: 'koa',
+    url: (room) => `/zego/token/${room}`,
+    app: (o) => koaApp((app) => app.use(koaZegoToken(asKoa(o)))),
+  },
+  {
+    name: 'Koa app.use(zegoToken()) on a custom path and parameter',
+    adapter: 'koa',
+    url: (room) => `/rooms/${room}/zego-token`,
+    app: (o) => koaApp((app) => app.use(koaZegoToken({ ...asKoa(o), path: '/rooms/:room/zego-token', roomParam: 'room' }))),
+  },
+  {
+    name: 'Koa router.get(path, zegoTokenHandler())',
+    adapter: 'koa',
+    url: (room) => `/token-for/${room}`,
+    app: (o) =>
+      koaApp((app) => {
+        const router = new Router();
+        router.get('/token-for/:roomId', koaZegoTokenHandler(asKoa(o)));
         app.use(router.routes());
       }),
   },

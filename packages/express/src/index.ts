@@ -1,42 +1,78 @@
 /**
- * Express adapter: translate the request, ask the core's token route, write its answer. The HTTP contract itself
- * lives in `@zego-token/core` (`createTokenIssuer`), shared with the Koa adapter.
+ * Express adapter: translate the request, ask the core's token route, write its answer. The HTTP contract and the
+ * option rules live in `@zego-token/core` (`createTokenRoute`), shared with every adapter.
  */
 import {
   createTokenRoute,
+  DEFAULT_TOKEN_PATH,
   ErrorCode,
-  INVALID_ROOM_ID_RESPONSE,
+  resolveTokenPath,
   ZegoTokenError,
   type TokenResponse,
+  type TokenRoute,
   type TokenRouteOptions,
 } from '@zego-token/core';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 
-/** The route {@link zegoToken} serves unless told otherwise. */
-export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoTokenHandler}: the issuer's options, `getUserId(req)` (typically `req.user?.id` or
- * `req.session.userId`) and `roomParam`.
+ * `req.session.userId`) and `roomParam`. Unknown keys are refused (OPTION_INVALID).
  */
 export type ZegoTokenHandlerOptions = TokenRouteOptions<Request>;
 
-/** Options of {@link zegoToken}. */
+/** Options of {@link zegoToken} (and {@link zegoTokenRouter}): the handler's, plus the path to serve. */
 export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
-  /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
+  /**
+   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name),
+   * checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
+   */
   path?: string | undefined;
 }
+
+/** Options of {@link zegoTokenRouter}: the same as {@link zegoToken}'s. */
+export type ZegoTokenRouterOptions = ZegoTokenOptions;
 
 function send(res: Response, { status, headers, body }: TokenResponse): void {
   // Another middleware (a timeout, say) may have answered while an async callback was pending.
   if (!res.headersSent) res.status(status).set(headers).json(body);
 }
 
+/** Asks the route for `roomId` and sends its answer; failures go to `next` (Express 4 does not catch rejections). */
+function respond(route: TokenRoute<Request>, req: Request, res: Response, next: (error: unknown) => void, roomId: unknown): void {
+  let answer: TokenResponse | Promise<TokenResponse>;
+  try {
+    answer = route.answer(req, roomId);
+  } catch (error) {
+    next(error);
+    return;
+  }
+  if (answer instanceof Promise) answer.then((response) => send(res, response)).catch(next);
+  else send(res, answer);
+}
+
+/** Express 4 and 5 write a parameter as `:name` (Express 5 also `:"name"`). */
+function declaresParam(path: unknown, roomParam: string): boolean {
+  if (Array.isArray(path)) return path.some((each) => declaresParam(each, roomParam));
+  if (typeof path !== 'string') return false;
+  try {
+    resolveTokenPath(path.startsWith('/') ? path : `/${path}`, roomParam);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A request handler that answers with a ZEGO token for the signed-in user and the room in `req.params`, for a
- * route of your own. Options are validated here, so a misconfigured server fails at start-up.
+ * route of your own. Options are read and validated here, so a misconfigured server fails at start-up. A route
+ * that declares the room parameter as optional (`/t{/:roomId}` in Express 5, `/t/:roomId?` in Express 4) and is
+ * requested without one answers like a bad room: 401 when nobody is signed in, else 400 `invalid_room_id`; a route
+ * that does not declare it at all is a server error (OPTION_INVALID).
  *
- * @throws {@link ZegoTokenError} for bad options: see `createTokenIssuer`; code 12 without `getUserId`.
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID without `getUserId` or
+ *   with an unknown option.
  *
  * @example
  * ```ts
@@ -46,33 +82,40 @@ function send(res: Response, { status, headers, body }: TokenResponse): void {
 export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandler {
   const route = createTokenRoute<Request>(options);
   const { roomParam } = route;
+  // Whether a route declares the room parameter, once per route: its path does not change.
+  const declared = new WeakMap<object, boolean>();
 
   return (req, res, next) => {
-    if (!(roomParam in req.params)) {
-      next(new ZegoTokenError(ErrorCode.OPTION_INVALID, `the route has no :${roomParam} parameter (see roomParam)`));
-      return;
+    const roomId: unknown = (req.params as Record<string, unknown>)[roomParam];
+    if (roomId === undefined) {
+      const appRoute = req.route as { path?: unknown } | undefined;
+      let declares = appRoute === undefined ? false : declared.get(appRoute);
+      if (declares === undefined && appRoute !== undefined) {
+        declares = declaresParam(appRoute.path, roomParam);
+        declared.set(appRoute, declares);
+      }
+      if (!declares) {
+        next(new ZegoTokenError(ErrorCode.OPTION_INVALID, `the route has no :${roomParam} parameter (see roomParam)`));
+        return;
+      }
     }
-    let answer: TokenResponse | Promise<TokenResponse>;
-    try {
-      answer = route.answer(req, req.params[roomParam]);
-    } catch (error) {
-      next(error);
-      return;
-    }
-    // Express 4 does not catch rejections, so async failures are handed to next() explicitly.
-    if (answer instanceof Promise) answer.then((response) => send(res, response)).catch(next);
-    else send(res, answer);
+    respond(route, req, res, next, roomId);
   };
 }
 
-/** Express answers a path it cannot percent-decode with its own 400; the token route answers in its contract. */
-const undecodableRoom: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-  if (error instanceof URIError && (error as URIError & { status?: number }).status === 400) send(res, INVALID_ROOM_ID_RESPONSE);
-  else next(error);
-};
+/** Express's own 400 for a path it cannot percent-decode (a `URIError` with `status` 400 from its router). */
+function isUndecodablePath(error: unknown): boolean {
+  return error instanceof URIError && (error as URIError & { status?: number }).status === 400;
+}
 
 /**
- * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`): `app.use(zegoToken({...}))`.
+ * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`) and leaving every other request
+ * to the rest of the app: `app.use(zegoToken({...}))`. It routes as the app that mounts it does: with the app's
+ * `case sensitive routing` or `strict routing` enabled, `/ZEGO/token/lobby` or `/zego/token/lobby/` are not the
+ * token route. The order of answers is the core's: 401, then 400 (a room Express cannot decode included), then 403.
+ *
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a `path` that does not
+ *   start with `/` or does not hold the room parameter.
  *
  * @example
  * ```ts
@@ -81,10 +124,45 @@ const undecodableRoom: ErrorRequestHandler = (error: unknown, _req, res, next) =
  * ```
  */
 export function zegoToken(options: ZegoTokenOptions): Router {
-  const { path = DEFAULT_TOKEN_PATH, ...handlerOptions } = options ?? ({} as ZegoTokenOptions);
-  // mergeParams: the room parameter may also sit in the path the router is mounted at.
-  const router = express.Router({ mergeParams: true });
-  router.get(path, zegoTokenHandler(handlerOptions));
-  router.use(undecodableRoom);
-  return router;
+  const route = createTokenRoute<Request, 'path'>(options, ['path']);
+  const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
+  const { roomParam } = route;
+
+  const handler: RequestHandler = (req, res, next) => {
+    // The path holds the room parameter, so a missing one is an optional parameter left out: the contract decides.
+    respond(route, req, res, next, (req.params as Record<string, unknown>)[roomParam]);
+  };
+  // The room could not be percent-decoded: no room the client meant. Still 401 before 400, as in every adapter.
+  const undecodableRoom: ErrorRequestHandler = (error: unknown, req, res, next) => {
+    if (isUndecodablePath(error)) respond(route, req, res, next, undefined);
+    else next(error);
+  };
+  // The router is made before the app is known, so one per routing mode, picked per request by the app's settings:
+  // index bit 1 is `case sensitive routing`, bit 0 `strict routing`.
+  const routers = [false, true].flatMap((caseSensitive) =>
+    [false, true].map((strict) => {
+      // mergeParams: the room parameter may also sit in the path the router is mounted at.
+      const router = express.Router({ mergeParams: true, caseSensitive, strict });
+      router.get(path, handler);
+      router.use(undecodableRoom);
+      return router;
+    }),
+  );
+  const outer = express.Router({ mergeParams: true });
+  outer.use((req, res, next) => {
+    const { app } = req;
+    const index = (app.enabled('case sensitive routing') ? 2 : 0) + (app.enabled('strict routing') ? 1 : 0);
+    routers[index]!(req, res, next);
+  });
+  return outer;
 }
+
+/**
+ * The same as {@link zegoToken}: the name every adapter gives its router factory.
+ *
+ * @example
+ * ```ts
+ * app.use('/api', zegoTokenRouter({ getUserId: (req) => req.user?.id })); // GET /api/zego/token/:roomId
+ * ```
+ */
+export const zegoTokenRouter: (options: ZegoTokenRouterOptions) => Router = zegoToken;

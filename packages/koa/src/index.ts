@@ -1,25 +1,57 @@
 /**
- * Koa adapter: translate the context, ask the core's issuer, write its answer. The HTTP contract itself lives in
- * `@zego-token/core` (`createTokenIssuer`), shared with the Express adapter.
+ * Koa adapter: translate the context, ask the core's token route, write its answer. The HTTP contract and the
+ * option rules live in `@zego-token/core` (`createTokenRoute`), shared with every adapter.
  */
 import Router from '@koa/router';
-import { createTokenRoute, ErrorCode, ZegoTokenError, type TokenResponse, type TokenRouteOptions } from '@zego-token/core';
+import {
+  createTokenRoute,
+  DEFAULT_TOKEN_PATH,
+  ErrorCode,
+  resolveTokenPath,
+  ZegoTokenError,
+  type TokenResponse,
+  type TokenRoute,
+  type TokenRouteOptions,
+} from '@zego-token/core';
 import type { Context, Middleware } from 'koa';
 
-/** The route {@link zegoTokenRouter} serves unless told otherwise. */
-export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+export { DEFAULT_TOKEN_PATH };
 
 /**
- * Options of {@link zegoToken}: the issuer's options, `getUserId(ctx)` (typically `ctx.state.user?.sub` after a JWT
- * middleware) and `roomParam`, the `@koa/router` parameter with the room ID.
+ * Options of {@link zegoTokenHandler}: the issuer's options, `getUserId(ctx)` (typically `ctx.state.user?.sub` after
+ * a JWT middleware) and `roomParam`, the `@koa/router` parameter with the room ID. Unknown keys are refused
+ * (OPTION_INVALID).
  */
-export type ZegoTokenOptions = TokenRouteOptions<Context>;
+export type ZegoTokenHandlerOptions = TokenRouteOptions<Context>;
 
-/** Options of {@link zegoTokenRouter}. */
-export interface ZegoTokenRouterOptions extends ZegoTokenOptions {
-  /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
+/** Options of {@link zegoTokenRouter}: the handler's, plus where and how the router matches. */
+export interface ZegoTokenRouterOptions extends ZegoTokenHandlerOptions {
+  /**
+   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name),
+   * checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
+   */
   path?: string | undefined;
+  /** `@koa/router`'s `sensitive`: match the path case-sensitively (default `false`, as `@koa/router`). */
+  sensitive?: boolean | undefined;
+  /** `@koa/router`'s `strict`: a trailing slash makes another path (default `false`, as `@koa/router`). */
+  strict?: boolean | undefined;
 }
+
+/**
+ * Options of {@link zegoToken}: the router's. `path`, `sensitive` and `strict` apply where `zegoToken` matches the
+ * path itself (`app.use`); on a `@koa/router` route the route decides, so there they are refused (OPTION_INVALID).
+ */
+export type ZegoTokenOptions = ZegoTokenRouterOptions;
+
+const ROUTER_OPTION_NAMES = ['path', 'sensitive', 'strict'] as const;
+
+/** The part of a `@koa/router` layer the adapter reads: its middleware and its parameter names (v12 to v15). */
+interface RouterLayer {
+  stack: readonly unknown[];
+  paramNames: ReadonlyArray<{ name: string | number }>;
+}
+
+type RouterContext = Context & { params?: Record<string, string | undefined>; matched?: RouterLayer[] };
 
 function send(ctx: Context, { status, headers, body }: TokenResponse): void {
   ctx.status = status;
@@ -36,48 +68,122 @@ function isDecodable(path: string): boolean {
   }
 }
 
-/**
- * Koa middleware for a `@koa/router` route with a `:roomId` parameter; it answers with a ZEGO token for the signed-in
- * user. Failures of your callbacks propagate to Koa (500 and the app's `'error'` event). Options are validated here.
- *
- * @throws {@link ZegoTokenError} for bad options: see `createTokenIssuer`; code 12 without `getUserId`.
- *
- * @example
- * ```ts
- * router.get('/zego/token/:roomId', zegoToken({ getUserId: (ctx) => ctx.state.user?.sub }));
- * ```
- */
-export function zegoToken(options: ZegoTokenOptions): Middleware {
-  const route = createTokenRoute<Context>(options);
-  const { roomParam } = route;
-
-  return (ctx) => {
-    const params = (ctx as Context & { params?: Record<string, string | undefined> }).params;
-    if (params === undefined || !(roomParam in params)) {
-      throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `zegoToken needs a @koa/router route with a :${roomParam} parameter`);
-    }
-    // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
-    // Only a room with a '%' left in it can be one, so only then is the path decoded again.
-    const raw = params[roomParam];
-    const roomId = raw?.includes('%') && !isDecodable(ctx.path) ? undefined : raw;
-    const answer = route.answer(ctx, roomId);
-    if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
-    send(ctx, answer);
-    return undefined;
-  };
+/** The `@koa/router` route layer now running `middleware`, if `middleware` is mounted on one. */
+function routeLayerOf(ctx: Context, middleware: unknown): RouterLayer | undefined {
+  return (ctx as RouterContext).matched?.find((layer) => layer.stack.includes(middleware));
 }
 
 /**
- * A `@koa/router` router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`).
+ * Answers for the room in the route's parameter. The route's layer says whether the route declares the parameter at
+ * all: an optional one left out is the client's mistake (400), an undeclared one the server's (OPTION_INVALID).
+ */
+function serve(route: TokenRoute<Context>, ctx: Context, layer: RouterLayer | undefined): Promise<void> | undefined {
+  const { roomParam } = route;
+  if (layer === undefined) {
+    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `zegoTokenHandler needs a @koa/router route with a :${roomParam} parameter`);
+  }
+  const raw = (ctx as RouterContext).params?.[roomParam];
+  if (raw === undefined && !layer.paramNames.some(({ name }) => name === roomParam)) {
+    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `the @koa/router route has no :${roomParam} parameter (see roomParam)`);
+  }
+  // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
+  // Only a room with a '%' left in it can be one, so only then is the path decoded again.
+  const roomId = raw?.includes('%') && !isDecodable(ctx.path) ? undefined : raw;
+  const answer = route.answer(ctx, roomId);
+  if (answer instanceof Promise) return answer.then((response) => send(ctx, response));
+  send(ctx, answer);
+  return undefined;
+}
+
+/** `sensitive` and `strict`: booleans, or `undefined` for `@koa/router`'s default. */
+function routerFlag(value: unknown, name: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be a boolean`);
+}
+
+/** The route, and a `@koa/router` router serving it at the validated path with the validated matching options. */
+function tokenRouter(options: ZegoTokenRouterOptions): { route: TokenRoute<Context, (typeof ROUTER_OPTION_NAMES)[number]>; router: Router } {
+  const route = createTokenRoute<Context, (typeof ROUTER_OPTION_NAMES)[number]>(options, ROUTER_OPTION_NAMES);
+  const { path, sensitive, strict } = route.adapterOptions;
+  const routerOptions: { sensitive?: boolean; strict?: boolean } = {};
+  const sensitiveFlag = routerFlag(sensitive, 'sensitive');
+  const strictFlag = routerFlag(strict, 'strict');
+  if (sensitiveFlag !== undefined) routerOptions.sensitive = sensitiveFlag;
+  if (strictFlag !== undefined) routerOptions.strict = strictFlag;
+  const router = new Router(routerOptions);
+  const handler: Middleware = (ctx) => serve(route, ctx, routeLayerOf(ctx, handler));
+  router.get(resolveTokenPath(path, route.roomParam), handler);
+  return { route, router };
+}
+
+/**
+ * Koa middleware for a `@koa/router` route of your own with the room parameter (`router.get('/t/:roomId', …)`);
+ * it answers with a ZEGO token for the signed-in user. Failures of your callbacks propagate to Koa (500 and the
+ * app's `'error'` event). A route whose optional room parameter is left out (`/t{/:roomId}`) answers like a bad
+ * room: 401 when nobody is signed in, else 400 `invalid_room_id`. Outside a `@koa/router` route, or on one without
+ * the room parameter, it is a server error (OPTION_INVALID). Options are validated here.
+ *
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID without `getUserId` or with
+ *   an unknown option.
  *
  * @example
  * ```ts
- * app.use(zegoTokenRouter({ getUserId: (ctx) => ctx.state.user?.sub }).routes());
+ * router.get('/rooms/:roomId/token', requireLogin, zegoTokenHandler({ getUserId: (ctx) => ctx.state.user?.sub }));
+ * ```
+ */
+export function zegoTokenHandler(options: ZegoTokenHandlerOptions): Middleware {
+  const route = createTokenRoute<Context>(options);
+  const handler: Middleware = (ctx) => serve(route, ctx, routeLayerOf(ctx, handler));
+  return handler;
+}
+
+/**
+ * A `@koa/router` router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`), matching as `sensitive` and
+ * `strict` say (both `false` by default, as `@koa/router`).
+ *
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a `path` that does not
+ *   start with `/` or does not hold the room parameter, or a `sensitive`/`strict` that is not a boolean.
+ *
+ * @example
+ * ```ts
+ * app.use(zegoTokenRouter({ getUserId: (ctx) => ctx.state.user?.sub, sensitive: true }).routes());
  * ```
  */
 export function zegoTokenRouter(options: ZegoTokenRouterOptions): Router {
-  const { path = DEFAULT_TOKEN_PATH, ...middlewareOptions } = options ?? ({} as ZegoTokenRouterOptions);
-  const router = new Router();
-  router.get(path, zegoToken(middlewareOptions));
-  return router;
+  return tokenRouter(options).router;
+}
+
+/**
+ * What you mount, in either of Koa's two ways:
+ * - `app.use(zegoToken({...}))`: serves `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`, matched as `sensitive`
+ *   and `strict` say) and passes every other request on, as the Express adapter's one line does;
+ * - `router.get('/zego/token/:roomId', zegoToken({...}))` on a `@koa/router` route: serves that route, as
+ *   {@link zegoTokenHandler} does (then `path`, `sensitive` and `strict` belong to the route: giving them is a server
+ *   error, OPTION_INVALID).
+ *
+ * The order of answers is the core's in both: 401, then 400, then 403.
+ *
+ * @throws {@link ZegoTokenError} for bad options, as {@link zegoTokenRouter}.
+ *
+ * @example
+ * ```ts
+ * app.use(zegoToken({ getUserId: (ctx) => ctx.state.user?.sub })); // appId and secret from ZEGO_APP_ID, ZEGO_SERVER_SECRET
+ * ```
+ */
+export function zegoToken(options: ZegoTokenOptions): Middleware {
+  const { route, router } = tokenRouter(options);
+  const routesMiddleware = router.routes() as Middleware;
+  const routing = ROUTER_OPTION_NAMES.filter((name) => route.adapterOptions[name] !== undefined);
+  const middleware: Middleware = (ctx, next) => {
+    const layer = routeLayerOf(ctx, middleware);
+    if (layer === undefined) return routesMiddleware(ctx, next) as Promise<void>;
+    if (routing.length > 0) {
+      throw new ZegoTokenError(
+        ErrorCode.OPTION_INVALID,
+        `${routing.join(', ')}: on a @koa/router route the route decides; give them only to app.use(zegoToken(...))`,
+      );
+    }
+    return serve(route, ctx, layer);
+  };
+  return middleware;
 }

@@ -1,0 +1,295 @@
+/**
+ * One adapter shape: the README's one line, `app.use(zegoToken({...}))`, works in Express and in Koa and leaves the
+ * rest of the app alone; every adapter exports the same names for the same things and applies the same option
+ * rules; routing honours the host's settings; a missing room is the client's 400, after 401.
+ */
+import Router from '@koa/router';
+import * as core from '@zego-token/core';
+import { ErrorCode, type TokenResponseBody } from '@zego-token/core';
+import * as expressAdapter from '@zego-token/express';
+import * as koaAdapter from '@zego-token/koa';
+import { expect } from 'chai';
+import express from 'express';
+import Koa from 'koa';
+import request from 'supertest';
+import { expectZegoError } from '../support/expect-error.js';
+import { APP_ID, SECRET } from '../support/fixtures.js';
+import { expressApp, expressOptional, koaApp, koaOptional, type TokenApp } from '../support/token-apps.js';
+
+const base = { appId: APP_ID, secret: SECRET };
+const signedIn = { ...base, getUserId: () => 'alice' };
+
+/** Each framework's app with a `/health` route before and a `/after` route after the one line. */
+const oneLineApps: Array<[string, (options: object) => TokenApp]> = [
+  [
+    'Express',
+    (options) =>
+      expressApp((app) => {
+        app.get('/health', (_req, res) => void res.json({ ok: true }));
+        app.use(expressAdapter.zegoToken(options as never));
+        app.get('/after', (_req, res) => void res.json({ after: true }));
+      }),
+  ],
+  [
+    'Koa',
+    (options) =>
+      koaApp((app) => {
+        const router = new Router();
+        router.get('/health', (ctx) => void (ctx.body = { ok: true }));
+        router.get('/after', (ctx) => void (ctx.body = { after: true }));
+        app.use(koaAdapter.zegoToken(options as never));
+        app.use(router.routes());
+      }),
+  ],
+];
+
+describe('one adapter shape', () => {
+  describe('the one line app.use(zegoToken({...}))', () => {
+    for (const [name, make] of oneLineApps) {
+      it(`${name}: serves GET /zego/token/:roomId and leaves /health and every other route alone`, async () => {
+        const { listener, errors } = make(signedIn);
+        const token = await request(listener).get('/zego/token/lobby').expect(200);
+        expect((token.body as TokenResponseBody).roomId).to.equal('lobby');
+        expect((await request(listener).get('/health').expect(200)).body).to.deep.equal({ ok: true });
+        expect((await request(listener).get('/after').expect(200)).body).to.deep.equal({ after: true });
+        await request(listener).get('/nowhere').expect(404);
+        await request(listener).post('/zego/token/lobby').expect(404);
+        await request(listener).get('/zego/token').expect(404);
+        await request(listener).get('/zego/token/lobby/more').expect(404);
+        expect(errors).to.deep.equal([]);
+      });
+
+      it(`${name}: serves options.path instead, with its room parameter`, async () => {
+        const { listener, errors } = make({ ...signedIn, path: '/rooms/:room/token', roomParam: 'room' });
+        expect((await request(listener).get('/rooms/stage/token').expect(200)).body).to.include({ roomId: 'stage' });
+        await request(listener).get('/zego/token/lobby').expect(404);
+        await request(listener).get('/health').expect(200);
+        expect(errors).to.deep.equal([]);
+      });
+
+      it(`${name}: a roomParam without a path names the parameter of the default path`, async () => {
+        const { listener } = make({ ...signedIn, roomParam: 'room' });
+        expect((await request(listener).get('/zego/token/lobby').expect(200)).body).to.include({ roomId: 'lobby' });
+      });
+    }
+
+    it('Koa: the same zegoToken(...) mounted on a @koa/router route serves that route', async () => {
+      const { listener, errors } = koaApp((app) => {
+        const router = new Router({ prefix: '/v1' });
+        router.get('/rooms/:roomId/token', koaAdapter.zegoToken(signedIn));
+        router.get('/health', (ctx) => void (ctx.body = { ok: true }));
+        app.use(router.routes());
+      });
+      expect((await request(listener).get('/v1/rooms/lobby/token').expect(200)).body).to.include({ roomId: 'lobby' });
+      await request(listener).get('/v1/health').expect(200);
+      await request(listener).get('/zego/token/lobby').expect(404);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('Koa: a route of another router that passes the request on is not served a token by app.use(zegoToken(...))', async () => {
+      const { listener, errors } = koaApp((app) => {
+        const router = new Router();
+        router.get('/rooms/:roomId', (_ctx, next) => next()); // e.g. a logger registered as a route
+        app.use(router.routes());
+        app.use(koaAdapter.zegoToken(signedIn));
+      });
+      await request(listener).get('/rooms/lobby').expect(404);
+      await request(listener).get('/zego/token/lobby').expect(200);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('Koa: path, sensitive or strict given to a zegoToken(...) mounted on a route are refused (OPTION_INVALID): the route decides', async () => {
+      for (const extra of [{ path: '/zego/token/:roomId' }, { sensitive: true }, { strict: false }]) {
+        const { listener, errors } = koaApp((app) => {
+          const router = new Router();
+          router.get('/zego/token/:roomId', koaAdapter.zegoToken({ ...signedIn, ...extra }));
+          app.use(router.routes());
+        });
+        await request(listener).get('/zego/token/lobby').expect(500);
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.have.property('code', ErrorCode.OPTION_INVALID);
+      }
+    });
+  });
+
+  describe('the same names in every adapter', () => {
+    for (const [name, adapter] of [['Express', expressAdapter], ['Koa', koaAdapter]] as const) {
+      it(`${name} exports zegoToken, zegoTokenRouter, zegoTokenHandler and the core's DEFAULT_TOKEN_PATH`, () => {
+        expect(adapter.zegoToken).to.be.a('function');
+        expect(adapter.zegoTokenRouter).to.be.a('function');
+        expect(adapter.zegoTokenHandler).to.be.a('function');
+        expect(adapter.DEFAULT_TOKEN_PATH).to.equal(core.DEFAULT_TOKEN_PATH).and.equal('/zego/token/:roomId');
+      });
+    }
+  });
+
+  describe('the same option rules in every factory', () => {
+    const factories: Array<[string, (options: object) => unknown]> = [
+      ['Express zegoToken', (o) => expressAdapter.zegoToken(o as never)],
+      ['Express zegoTokenRouter', (o) => expressAdapter.zegoTokenRouter(o as never)],
+      ['Express zegoTokenHandler', (o) => expressAdapter.zegoTokenHandler(o as never)],
+      ['Koa zegoToken', (o) => koaAdapter.zegoToken(o as never)],
+      ['Koa zegoTokenRouter', (o) => koaAdapter.zegoTokenRouter(o as never)],
+      ['Koa zegoTokenHandler', (o) => koaAdapter.zegoTokenHandler(o as never)],
+    ];
+    const pathFactories = factories.filter(([name]) => !name.endsWith('Handler'));
+
+    for (const [name, factory] of factories) {
+      it(`${name}: a misspelt option is refused, naming the option meant`, () => {
+        for (const [key, meant] of [['effectiveTime', 'effectiveTimeInSeconds'], ['roomparam', 'roomParam'], ['getUserID', 'getUserId']]) {
+          const error = expectZegoError(() => factory({ ...signedIn, [key!]: 1 }), ErrorCode.OPTION_INVALID, [SECRET]);
+          expect(error.message).to.include(`${key}: did you mean ${meant}?`);
+        }
+      });
+
+      it(`${name}: options of a class instance, with getUserId and privilege as methods, are honoured`, async () => {
+        class Options {
+          appId = APP_ID;
+          secret = SECRET;
+          getUserId(): string {
+            return 'alice';
+          }
+          privilege(): false {
+            return false;
+          }
+        }
+        const made = factory(new Options());
+        const { listener } = name.startsWith('Express')
+          ? expressApp((app) => {
+              if (name.endsWith('Handler')) app.get('/zego/token/:roomId', made as express.RequestHandler);
+              else app.use(made as express.Router);
+            })
+          : koaApp((app) => {
+              if (name.endsWith('zegoToken')) app.use(made as Koa.Middleware);
+              else if (name.endsWith('Router')) app.use((made as Router).routes());
+              else app.use(new Router().get('/zego/token/:roomId', made as Koa.Middleware).routes());
+            });
+        await request(listener).get('/zego/token/lobby').expect(403);
+      });
+
+      it(`${name}: null for roomParam is refused, as for every option`, () => {
+        expectZegoError(() => factory({ ...signedIn, roomParam: null }), ErrorCode.OPTION_INVALID);
+      });
+    }
+
+    for (const [name, factory] of pathFactories) {
+      const refused: Array<[string, object]> = [
+        ['a path without a leading / (zego/:roomId)', { path: 'zego/:roomId' }],
+        ['an empty path', { path: '' }],
+        ['a path without the room parameter (/rooms/:room/token, no roomParam)', { path: '/rooms/:room/token' }],
+        ['a null path', { path: null }],
+        ['a RegExp path', { path: /^\/zego/ }],
+      ];
+      for (const [what, extra] of refused) {
+        it(`${name}: ${what} fails at construction (OPTION_INVALID)`, () => {
+          expectZegoError(() => factory({ ...signedIn, ...extra }), ErrorCode.OPTION_INVALID);
+        });
+      }
+    }
+
+    it('the handlers take no path, and Express takes no sensitive/strict (its app settings decide): unknown options', () => {
+      for (const factory of [expressAdapter.zegoTokenHandler, koaAdapter.zegoTokenHandler]) {
+        expectZegoError(() => factory({ ...signedIn, path: '/t/:roomId' } as never), ErrorCode.OPTION_INVALID);
+      }
+      expectZegoError(() => expressAdapter.zegoToken({ ...signedIn, sensitive: true } as never), ErrorCode.OPTION_INVALID);
+    });
+
+    it('Koa: sensitive and strict must be booleans (OPTION_INVALID)', () => {
+      for (const factory of [koaAdapter.zegoToken, koaAdapter.zegoTokenRouter]) {
+        for (const extra of [{ sensitive: 'yes' }, { strict: 1 }, { sensitive: null }]) {
+          expectZegoError(() => factory({ ...signedIn, ...extra } as never), ErrorCode.OPTION_INVALID);
+        }
+      }
+    });
+  });
+
+  describe('routing honours the host’s settings', () => {
+    it('Express: with case sensitive and strict routing set on the app, /ZEGO/token/lobby and /zego/token/lobby/ are not the token route, and cannot slip past a limiter', async () => {
+      let limited = 0;
+      const { listener, errors } = expressApp((app) => {
+        app.set('case sensitive routing', true);
+        app.set('strict routing', true);
+        app.get('/zego/token/:roomId', (_req, _res, next) => {
+          limited += 1; // a rate limiter on the token route
+          next();
+        });
+        app.use(expressAdapter.zegoToken(signedIn));
+      });
+      await request(listener).get('/ZEGO/token/lobby').expect(404);
+      await request(listener).get('/zego/token/lobby/').expect(404);
+      await request(listener).get('/zego/TOKEN/lobby').expect(404);
+      await request(listener).get('/zego/token/lobby').expect(200);
+      expect(limited).to.equal(1);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('Express: each setting alone, and neither (Express’s defaults: case-insensitive, trailing slash allowed)', async () => {
+      const cases: Array<[Record<string, boolean>, Record<string, number>]> = [
+        [{}, { '/ZEGO/token/lobby': 200, '/zego/token/lobby/': 200 }],
+        [{ 'case sensitive routing': true }, { '/ZEGO/token/lobby': 404, '/zego/token/lobby/': 200 }],
+        [{ 'strict routing': true }, { '/ZEGO/token/lobby': 200, '/zego/token/lobby/': 404 }],
+      ];
+      for (const [settings, expected] of cases) {
+        const { listener } = expressApp((app) => {
+          for (const [setting, value] of Object.entries(settings)) app.set(setting, value);
+          app.use(expressAdapter.zegoToken(signedIn));
+        });
+        for (const [url, status] of Object.entries(expected)) {
+          expect((await request(listener).get(url)).status, `${JSON.stringify(settings)} ${url}`).to.equal(status);
+        }
+      }
+    });
+
+    it('Express: the settings of the (sub-)app that mounts the router decide', async () => {
+      const { listener } = expressApp((app) => {
+        const api = express();
+        api.set('case sensitive routing', true);
+        api.use(expressAdapter.zegoTokenRouter(signedIn));
+        app.use('/api', api);
+        app.use('/loose', expressAdapter.zegoTokenRouter(signedIn));
+      });
+      await request(listener).get('/api/ZEGO/token/lobby').expect(404);
+      await request(listener).get('/api/zego/token/lobby').expect(200);
+      await request(listener).get('/loose/ZEGO/token/lobby').expect(200);
+    });
+
+    it('Koa: sensitive and strict make zegoTokenRouter and app.use(zegoToken(...)) match as @koa/router does', async () => {
+      for (const mount of [
+        (app: Koa, options: object) => app.use(koaAdapter.zegoTokenRouter(options as never).routes()),
+        (app: Koa, options: object) => app.use(koaAdapter.zegoToken(options as never)),
+      ]) {
+        const strict = koaApp((app) => mount(app, { ...signedIn, sensitive: true, strict: true })).listener;
+        await request(strict).get('/ZEGO/token/lobby').expect(404);
+        await request(strict).get('/zego/token/lobby/').expect(404);
+        await request(strict).get('/zego/token/lobby').expect(200);
+        const loose = koaApp((app) => mount(app, signedIn)).listener;
+        await request(loose).get('/ZEGO/token/lobby').expect(200);
+        await request(loose).get('/zego/token/lobby/').expect(200);
+      }
+    });
+  });
+
+  describe('a missing room at request time is 400 invalid_room_id, after 401', () => {
+    /** [what, app for options, URL without a room]: each declares the room parameter optional. */
+    const optionalRooms: Array<[string, (options: object) => TokenApp]> = [
+      ['Express zegoToken({ path })', (o) => expressApp((app) => app.use(expressAdapter.zegoToken({ ...o, path: expressOptional('/t', 'roomId') } as never)))],
+      ['Express zegoTokenHandler on an app route', (o) => expressApp((app) => app.get(expressOptional('/t', 'roomId'), expressAdapter.zegoTokenHandler(o as never)))],
+      ['Koa zegoTokenRouter({ path })', (o) => koaApp((app) => app.use(koaAdapter.zegoTokenRouter({ ...o, path: koaOptional('/t', 'roomId') } as never).routes()))],
+      ['Koa app.use(zegoToken({ path }))', (o) => koaApp((app) => app.use(koaAdapter.zegoToken({ ...o, path: koaOptional('/t', 'roomId') } as never)))],
+      ['Koa zegoTokenHandler on a router route', (o) => koaApp((app) => app.use(new Router().get(koaOptional('/t', 'roomId'), koaAdapter.zegoTokenHandler(o as never)).routes()))],
+      ['Koa zegoToken on a router route', (o) => koaApp((app) => app.use(new Router().get(koaOptional('/t', 'roomId'), koaAdapter.zegoToken(o as never)).routes()))],
+    ];
+    for (const [name, make] of optionalRooms) {
+      it(`${name}: /t without a room → 400 signed in, 401 signed out, and the room still served`, async () => {
+        const signedInApp = make(signedIn);
+        const missing = await request(signedInApp.listener).get('/t').expect(400);
+        expect(missing.body).to.have.nested.property('error.code', 'invalid_room_id');
+        expect((await request(signedInApp.listener).get('/t/lobby').expect(200)).body).to.include({ roomId: 'lobby' });
+        const signedOut = make({ ...base, getUserId: () => null });
+        expect((await request(signedOut.listener).get('/t').expect(401)).body).to.have.nested.property('error.code', 'unauthenticated');
+        expect(signedInApp.errors).to.deep.equal([]);
+        expect(signedOut.errors).to.deep.equal([]);
+      });
+    }
+  });
+});
