@@ -229,6 +229,7 @@ describe('resolveTokenPath: the path is checked at construction', () => {
   it('gives DEFAULT_TOKEN_PATH for undefined, and takes a path that holds the room parameter', () => {
     expect(DEFAULT_TOKEN_PATH).to.equal('/zego/token/:roomId');
     expect(resolveTokenPath(undefined, 'roomId')).to.equal(DEFAULT_TOKEN_PATH);
+    expect(resolveTokenPath(undefined, 'room'), 'the default path names roomParam').to.equal('/zego/token/:room');
     for (const [path, param] of [
       ['/rooms/:room/token', 'room'],
       ['/t{/:roomId}', 'roomId'],
@@ -252,6 +253,7 @@ describe('resolveTokenPath: the path is checked at construction', () => {
     ['an array of paths', ['/a/:roomId'], 'roomId'],
     ['null', null, 'roomId'],
     ['a name that is no identifier, unquoted', '/t/:room-id', 'room-id'],
+    ['no path for a name that is no identifier (the default path cannot write it)', undefined, 'room-id'],
   ];
   for (const [what, path, param] of refused) {
     it(`refuses ${what} (OPTION_INVALID)`, () => {

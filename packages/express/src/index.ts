@@ -12,7 +12,7 @@ import {
   type TokenRoute,
   type TokenRouteOptions,
 } from '@zego-token/core';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 
 export { DEFAULT_TOKEN_PATH };
 
@@ -104,6 +104,11 @@ export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandl
 }
 
 /** Express's own 400 for a path it cannot percent-decode (a `URIError` with `status` 400 from its router). */
+/** The method Express calls on a router for each request (not in Express's types). */
+interface RouterHandle {
+  handle: (this: Router, req: Request, res: Response, next: NextFunction) => void;
+}
+
 function isUndecodablePath(error: unknown): boolean {
   return error instanceof URIError && (error as URIError & { status?: number }).status === 400;
 }
@@ -137,6 +142,10 @@ export function zegoToken(options: ZegoTokenOptions): Router {
     if (isUndecodablePath(error)) respond(route, req, res, next, undefined);
     else next(error);
   };
+  // The error handler listens only under the path's static prefix: an error layer that matched every request would
+  // make every other request of the app wait a turn of the event loop (a router that matched a layer and ran out
+  // of layers defers its exit with setImmediate; one that matched none exits at once).
+  const staticPrefix = path.slice(0, path.slice(0, path.search(/[:*?(){}[\]+]/)).lastIndexOf('/')) || '/';
   // The router is made before the app is known, so one per routing mode, picked per request by the app's settings:
   // index bit 1 is `case sensitive routing`, bit 0 `strict routing`.
   const routers = [false, true].flatMap((caseSensitive) =>
@@ -144,17 +153,26 @@ export function zegoToken(options: ZegoTokenOptions): Router {
       // mergeParams: the room parameter may also sit in the path the router is mounted at.
       const router = express.Router({ mergeParams: true, caseSensitive, strict });
       router.get(path, handler);
-      router.use(undecodableRoom);
+      router.use(staticPrefix, undecodableRoom);
       return router;
     }),
   );
-  const outer = express.Router({ mergeParams: true });
-  outer.use((req, res, next) => {
-    const { app } = req;
-    const index = (app.enabled('case sensitive routing') ? 2 : 0) + (app.enabled('strict routing') ? 1 : 0);
-    routers[index]!(req, res, next);
+  // The router returned is the default mode's, with its `handle` (what Express calls) handing each request to the
+  // router of the app's mode. Not a router inside a router: a router that matched a layer and ran out of them exits
+  // on the next turn of the event loop, and an outer router always matches its dispatching layer, so nesting would
+  // cost every other request of the app a turn.
+  const [router] = routers as [Router, ...Router[]];
+  const handle = (Object.getPrototypeOf(router) as RouterHandle).handle;
+  Object.defineProperty(router, 'handle', {
+    configurable: true,
+    writable: true,
+    value(this: unknown, req: Request, res: Response, next: NextFunction): void {
+      const { app } = req;
+      const index = (app.enabled('case sensitive routing') ? 2 : 0) + (app.enabled('strict routing') ? 1 : 0);
+      handle.call(routers[index]!, req, res, next);
+    },
   });
-  return outer;
+  return router;
 }
 
 /**
