@@ -1,11 +1,14 @@
 import { describe } from './assertions.js';
 import { ErrorCode, ZegoTokenError } from './errors.js';
 
-/** Throws code 12 unless `options` is an object: the functions that take one read named fields from it. */
-export function assertOptionsObject(options: unknown, name: string): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be an object. Received ${describe(options)}`);
-  }
+/** An OPTION_INVALID error: an option outside its documented set. */
+export function optionInvalid(message: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
+}
+
+/** Throws OPTION_INVALID unless `options` is an object: the functions that take one read named fields from it. */
+export function assertOptionsObject(options: unknown, name: string): asserts options is object {
+  if (typeof options !== 'object' || options === null) throw optionInvalid(`${name} must be an object. Received ${describe(options)}`);
 }
 
 /** The options read from an options object: each known name once, `undefined` where not given. */
@@ -19,9 +22,8 @@ export type ReadOptions<Name extends string> = { readonly [K in Name]: unknown }
  * have dropped a class's methods and a misspelt option silently.
  */
 export function readOptions<Name extends string>(options: unknown, known: readonly Name[], name: string): ReadOptions<Name> {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be an object. Received ${describe(options)}`);
-  }
+  assertOptionsObject(options, name);
+  if (Array.isArray(options)) throw optionInvalid(`${name} must be an object. Received ${describe(options)}`);
   for (const key of enumerableKeys(options)) {
     if (!(known as readonly string[]).includes(key)) throw unknownOption(key, known, name);
   }
@@ -46,7 +48,7 @@ function unknownOption(key: string, known: readonly string[], name: string): Zeg
   const meant = closestOption(key, known);
   const shown = /^[A-Za-z_$][\w$]{0,63}$/.test(key) ? key : JSON.stringify(key.slice(0, 64));
   const hint = meant === undefined ? ` (${name} are: ${known.join(', ')})` : `: did you mean ${meant}?`;
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, `unknown option ${shown}${hint}`);
+  return optionInvalid(`unknown option ${shown}${hint}`);
 }
 
 /**

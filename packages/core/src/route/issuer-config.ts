@@ -6,7 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import { assertAppId, assertEffectiveTime, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import type { ReadOptions } from '../lib/options.js';
+import { optionInvalid, type ReadOptions } from '../lib/options.js';
 import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
 import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
@@ -50,9 +50,6 @@ export interface TokenIssuerConfig {
   readonly validateRoomId: ((roomId: string) => unknown) | undefined;
 }
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
 
 function resolveAppId(appId: unknown): number {
   if (appId !== undefined) {

@@ -2,7 +2,7 @@ import { assertUserId, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
-import { readOptions } from '../lib/options.js';
+import { optionInvalid, readOptions } from '../lib/options.js';
 import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
 import { isZegoRoomId } from '../tokens/room-id.js';
 import { roomPayloadJson } from '../tokens/room-payload.js';
@@ -111,9 +111,6 @@ export interface TokenIssuer<Request = unknown> {
   issue(request: TokenRequest<Request>): TokenResponse | Promise<TokenResponse>;
 }
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (

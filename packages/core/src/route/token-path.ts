@@ -1,5 +1,5 @@
 import { describe } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { optionInvalid } from '../lib/options.js';
 
 /** The path every adapter serves the token route at unless told otherwise (`GET /zego/token/:roomId`). */
 export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
@@ -33,20 +33,19 @@ function escapeRegExp(text: string): string {
 export function resolveTokenPath(path: unknown, roomParam: string): string {
   if (path === undefined) {
     if (!IDENTIFIER.test(roomParam)) {
-      throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'a roomParam that is not an identifier needs a path of yours that holds it');
+      throw optionInvalid('a roomParam that is not an identifier needs a path of yours that holds it');
     }
     return `${DEFAULT_TOKEN_PATH.slice(0, DEFAULT_TOKEN_PATH.lastIndexOf(':'))}:${roomParam}`;
   }
-  if (typeof path !== 'string') throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `path must be a string. Received ${describe(path)}`);
+  if (typeof path !== 'string') throw optionInvalid(`path must be a string. Received ${describe(path)}`);
   if (!path.startsWith('/')) {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'path must start with "/": the router would never match it');
+    throw optionInvalid('path must start with "/": the router would never match it');
   }
   const name = escapeRegExp(roomParam);
   // `:name` ends where identifier characters end; a name that is no identifier can only be written quoted.
   const written = IDENTIFIER.test(roomParam) ? `:(?:${name}(?![$\\p{ID_Continue}])|"${name}")` : `:"${name}"`;
   if (!new RegExp(written, 'u').test(path)) {
-    throw new ZegoTokenError(
-      ErrorCode.OPTION_INVALID,
+    throw optionInvalid(
       `path must hold the room parameter :${roomParam} (set roomParam to the name your path uses)`,
     );
   }

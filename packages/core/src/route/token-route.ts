@@ -1,5 +1,4 @@
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { readOptions } from '../lib/options.js';
+import { optionInvalid, readOptions } from '../lib/options.js';
 import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig } from './issuer-config.js';
 import { issuerFromConfig, type MaybePromise, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
 import type { TokenResponse } from './token-response.js';
@@ -61,11 +60,11 @@ export function createTokenRoute<Request = unknown, AdapterOption extends string
   const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
   const getUserId = read.getUserId;
   if (typeof getUserId !== 'function') {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'getUserId must be a function returning the signed-in user ID');
+    throw optionInvalid('getUserId must be a function returning the signed-in user ID');
   }
   const roomParam = read.roomParam === undefined ? DEFAULT_ROOM_PARAM : read.roomParam;
   if (typeof roomParam !== 'string' || roomParam === '') {
-    throw new ZegoTokenError(ErrorCode.OPTION_INVALID, 'roomParam must be a non-empty string');
+    throw optionInvalid('roomParam must be a non-empty string');
   }
   const issuer = issuerFromConfig<Request>(resolveTokenIssuerConfig(read));
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;

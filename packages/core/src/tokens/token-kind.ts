@@ -1,6 +1,6 @@
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { describe } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { optionInvalid } from '../lib/options.js';
 
 /** A token's version and cipher, as every generator, the issuer and the CLI agree on them. */
 export interface TokenKind {
@@ -8,9 +8,6 @@ export interface TokenKind {
   mode: TokenMode;
 }
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
 
 /** `mode`, defaulting to GCM, the current 04 format (code 12 for anything but `'gcm'`, `'cbc'` or `undefined`). */
 export function resolveMode(mode: unknown): TokenMode {

@@ -2,7 +2,7 @@ import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
 import { nowInSeconds } from '../lib/clock.js';
 import { decodeToken, type DecodedToken } from './decode-token.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { assertOptionsObject } from '../lib/options.js';
+import { assertOptionsObject, optionInvalid } from '../lib/options.js';
 
 /** The clock skew {@link verifyToken} allows by default, in seconds: none, as ZEGO's servers allow none. */
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 0;
@@ -24,9 +24,6 @@ export interface VerifyTokenExpectations {
   clockToleranceSeconds?: number | undefined;
 }
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
 
 function mismatch(claim: string): ZegoTokenError {
   return new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, `token was issued for another ${claim}`);
