@@ -98,6 +98,19 @@ describe('one adapter shape', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('Koa: router.use(zegoToken(...)) is no route: the router’s own routes are left alone, not failed', async () => {
+      const { listener, errors } = koaApp((app) => {
+        const router = new Router();
+        router.use(koaAdapter.zegoToken(signedIn));
+        router.get('/health', (ctx) => void (ctx.body = { ok: true }));
+        app.use(router.routes());
+      });
+      expect((await request(listener).get('/health').expect(200)).body).to.deep.equal({ ok: true });
+      // @koa/router runs router.use() middleware only for requests one of its routes matches.
+      await request(listener).get('/zego/token/lobby').expect(404);
+      expect(errors).to.deep.equal([]);
+    });
+
     it('Koa: path, sensitive or strict given to a zegoToken(...) mounted on a route are refused (OPTION_INVALID): the route decides', async () => {
       for (const extra of [{ path: '/zego/token/:roomId' }, { sensitive: true }, { strict: false }]) {
         const { listener, errors } = koaApp((app) => {

@@ -40,6 +40,15 @@ const apps: Array<{ name: string; listener: () => Listener }> = [
       return app.callback();
     },
   },
+  {
+    name: 'Koa app.use(zegoToken())',
+    listener: () => {
+      const app = new Koa();
+      app.silent = true;
+      app.use(koaZegoToken({ ...options, getUserId: (ctx) => options.getUserId(ctx.get('x-user-id') || undefined) }));
+      return app.callback();
+    },
+  },
 ];
 
 /** [what, the room segment exactly as sent, the room a 200 must carry (undefined: a 4xx is required)]. */

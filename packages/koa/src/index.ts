@@ -45,8 +45,9 @@ export type ZegoTokenOptions = ZegoTokenRouterOptions;
 
 const ROUTER_OPTION_NAMES = ['path', 'sensitive', 'strict'] as const;
 
-/** The part of a `@koa/router` layer the adapter reads: its middleware and its parameter names (v12 to v15). */
+/** The part of a `@koa/router` layer the adapter reads: its methods, middleware and parameter names (v12 to v15). */
 interface RouterLayer {
+  methods: readonly string[];
   stack: readonly unknown[];
   paramNames: ReadonlyArray<{ name: string | number }>;
 }
@@ -68,9 +69,12 @@ function isDecodable(path: string): boolean {
   }
 }
 
-/** The `@koa/router` route layer now running `middleware`, if `middleware` is mounted on one. */
+/**
+ * The `@koa/router` route layer now running `middleware`, if `middleware` is mounted on a route (a layer with
+ * methods: `router.use(...)` layers have none, and are no route).
+ */
 function routeLayerOf(ctx: Context, middleware: unknown): RouterLayer | undefined {
-  return (ctx as RouterContext).matched?.find((layer) => layer.stack.includes(middleware));
+  return (ctx as RouterContext).matched?.find((layer) => layer.methods.length > 0 && layer.stack.includes(middleware));
 }
 
 /**
