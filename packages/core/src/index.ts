@@ -7,6 +7,7 @@ export { generateToken, type TokenInfo, type SeedPrivilege } from './tokens/gene
 export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './tokens/decode-token.js';
 export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-token.js';
 export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
+export type { KitClaims } from './format/kit-token.js';
 export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
 export {
   MAX_APP_ID,
