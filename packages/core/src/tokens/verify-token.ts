@@ -36,6 +36,16 @@ function mismatch(claim: string): ZegoTokenError {
 }
 
 /**
+ * Whether a token is valid in `roomId`: `'match'` for its room or a room payload with `room_id: ""` (any room, as
+ * ZEGO's README defines it); `'no-room'` for a 04 token without a room payload; `'other'` for another room.
+ */
+export function roomMatch(decoded: DecodedToken, roomId: string): 'match' | 'no-room' | 'other' {
+  if (decoded.version === '03') return decoded.roomId === roomId ? 'match' : 'other';
+  if (decoded.room === undefined) return 'no-room';
+  return decoded.room.anyRoom === true || decoded.room.roomId === roomId ? 'match' : 'other';
+}
+
+/**
  * Decodes a token and checks that it has not expired and was issued for the expected app, user and room.
  * A token is expired from its expire time on (`now >= expireTime + clockToleranceSeconds`), and always when it
  * expires before it was created (a negative lifetime, which ZEGO's Node.js sample accepts). A UIKit kit token must
@@ -83,9 +93,7 @@ export function verifyToken(token: string, secret: string, expect: VerifyTokenEx
   if (appId !== undefined && decoded.appId !== appId) throw mismatch('app');
   if (userId !== undefined && decoded.userId !== userId) throw mismatch('user');
   if (roomId !== undefined) {
-    const anyRoom = decoded.version === '04' && decoded.room?.anyRoom === true;
-    const tokenRoom = decoded.version === '03' ? decoded.roomId : decoded.room?.roomId;
-    if (!anyRoom && tokenRoom !== roomId) throw mismatch('room');
+    if (roomMatch(decoded, roomId) !== 'match') throw mismatch('room');
   }
   return decoded;
 }
