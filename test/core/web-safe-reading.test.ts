@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SRC = fileURLToPath(new URL('../../packages/core/src/', import.meta.url));
-const READING_PATH = ['format/envelope-reader.ts', 'format/kit-token.ts', 'tokens/claims.ts'];
+const READING_PATH = ['format/envelope-reader.ts', 'format/kit-token.ts', 'tokens/read-claims.ts'];
 const IMPORT = /^(?:import|export)\s[^;]*?from\s+'([^']+)'/gms;
 
 /** Every source file `entry` imports, itself included, following relative imports. */

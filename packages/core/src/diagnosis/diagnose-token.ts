@@ -6,7 +6,7 @@ import { decryptEnvelope } from '../format/envelope.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
 import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
 import { secretKey } from '../format/secret-key.js';
-import { claimsFromPlaintext, INT64_MAX, type DecodedToken } from '../tokens/claims.js';
+import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-token.js';
 import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
@@ -103,7 +103,7 @@ function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | unde
 /** The claims, or the finding that says why the secret does not yield them. */
 function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
   try {
-    return claimsFromPlaintext(decryptEnvelope(envelope, secretKey(secret)), envelope, kit);
+    return readClaims(decryptEnvelope(envelope, secretKey(secret)), envelope, kit);
   } catch (error) {
     const code = error instanceof ZegoTokenError ? error.code : undefined;
     if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {

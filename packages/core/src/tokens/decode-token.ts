@@ -1,9 +1,9 @@
 import { decryptEnvelope, openEnvelope } from '../format/envelope.js';
 import { unwrapKitToken } from '../format/kit-token.js';
 import { secretKey } from '../format/secret-key.js';
-import { claimsFromPlaintext, type DecodedToken } from './claims.js';
+import { readClaims, type DecodedToken } from './read-claims.js';
 
-export type { DecodedToken, DecodedToken03, DecodedToken04 } from './claims.js';
+export type { DecodedToken, DecodedToken03, DecodedToken04 } from './read-claims.js';
 
 /**
  * Decrypts a token and returns its claims. It does not judge expiry or audience: use {@link verifyToken} for that.
@@ -29,5 +29,5 @@ export function decodeToken(token: string, secret: string): DecodedToken {
   // A non-string goes on to openEnvelope, which refuses it as malformed.
   const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
   const envelope = openEnvelope(inner);
-  return claimsFromPlaintext(decryptEnvelope(envelope, key), envelope, kit);
+  return readClaims(decryptEnvelope(envelope, key), envelope, kit);
 }

@@ -1,7 +1,7 @@
 /**
  * From decrypted plaintext bytes to claims: every rule of reading a token after decryption, in pure functions (no
  * Node APIs), so that `decodeToken` (node:crypto) and a Web Crypto decoder read tokens exactly alike:
- * `readEnvelope` → decrypt → {@link claimsFromPlaintext}.
+ * `readEnvelope` → decrypt → {@link readClaims}.
  *
  * Read liberally (docs/FORMAT.md, "What ZEGO's generators really emit"): any key order, spacing and escapes; a 04
  * payload that is a string, `null`, absent or an object; 03 nonces anywhere in int64 or uint64. Refuse what no
@@ -176,7 +176,7 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
  *   output that is not UTF-8 JSON (a wrong secret, almost surely); `TOKEN_MALFORMED` for a plaintext that is not a
  *   token's, a header that disagrees with it, or a kit wrapper around a 03 token.
  */
-export function claimsFromPlaintext(plaintext: Uint8Array, header: ClaimsHeader, kit?: KitClaims): DecodedToken {
+export function readClaims(plaintext: Uint8Array, header: ClaimsHeader, kit?: KitClaims): DecodedToken {
   const fields = readPlaintext(plaintext, header.mode);
   const decoded = header.version === '03' ? claims03(fields) : claims04(fields, header.mode);
   if (decoded.expireTime !== header.expireTime) {
