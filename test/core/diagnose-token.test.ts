@@ -3,6 +3,7 @@
  * throws for anything about the token.
  */
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import {
   decodeToken,
   DIAGNOSIS_SEVERITIES,
@@ -116,6 +117,20 @@ describe('diagnoseToken, the token doctor', () => {
     expect(bySeverity('info')).to.deep.equal([
       'kit_token', 'legacy_cbc', 'payload_absent', 'payload_null', 'room_unrestricted', 'secret_not_given', 'streams_unrestricted',
     ]);
+  });
+
+  it('is documented code by code, with the right severities (docs/TROUBLESHOOTING.md, packages/core/README.md)', () => {
+    const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+    const documented: Record<string, string> = {};
+    for (const [, codes = '', severity = ''] of read('docs/TROUBLESHOOTING.md').matchAll(/^\| (`[a-z_]+`(?:, `[a-z_]+`)*) \| (error|warning|info) \|/gm)) {
+      for (const [, code = ''] of codes.matchAll(/`([a-z_]+)`/g)) documented[code] = severity;
+    }
+    expect(documented).to.deep.equal({ ...DIAGNOSIS_SEVERITIES });
+    const api: Record<string, string> = {};
+    for (const [, severity = '', codes = ''] of read('packages/core/README.md').matchAll(/^\| (error|warning|info) \| (.*) \|$/gm)) {
+      for (const [, code = ''] of codes.matchAll(/`([a-z_]+)`/g)) api[code] = severity;
+    }
+    expect(api).to.deep.equal({ ...DIAGNOSIS_SEVERITIES });
   });
 
   it('reads the repaired token: its claims with the secret, its header without', () => {
