@@ -109,7 +109,7 @@ describe('zego-token CLI', function () {
 
   it('answers --help, --version and help for each command', () => {
     expect(cli(['--version']).stdout).to.equal(`${manifest.version}\n`);
-    expect(cli(['--help']).stdout).to.match(/^zego-token: generate, decode, inspect and verify/);
+    expect(cli(['--help']).stdout).to.match(/^zego-token: generate, decode, inspect, verify and diagnose/);
     for (const command of ['generate', 'decode', 'inspect', 'verify']) {
       const viaHelp = cli(['help', command]);
       expect(viaHelp.status).to.equal(0);
@@ -120,7 +120,7 @@ describe('zego-token CLI', function () {
 
   const vector = referenceVectors[0]!;
   const usageErrors: Array<[string, string[], Record<string, string>, RegExp]> = [
-    ['no command', [], {}, /^zego-token: generate, decode, inspect and verify/],
+    ['no command', [], {}, /^zego-token: generate, decode, inspect, verify and diagnose/],
     ['an unknown command (not repeated)', ['mint'], {}, /^zego-token: argument 1 is not a command(?!.*mint)/],
     ['an unknown flag (not repeated)', ['generate', '--bogus'], withSecret, /^zego-token: argument 2 is not an option of generate(?!.*bogus)/],
     ['help for an unknown command (not repeated)', ['help', 'mint'], {}, /^zego-token: argument 2 is not a command(?!.*mint)/],

@@ -103,7 +103,8 @@ const brokenTokens: Array<[string, unknown, number]> = [
   ['a string nonce', gcm({ plaintext: body04({ nonce: '"1"' }) }), M],
   ['no nonce', gcm({ plaintext: body04({ nonce: undefined }) }), M],
   ['a fractional ctime', gcm({ plaintext: body04({ ctime: '1.5' }) }), M],
-  ['a payload that is not a string', gcm({ plaintext: body04({ payload: '{"room_id":"MARKER"}' }) }), M],
+  ['a payload that is an array', gcm({ plaintext: body04({ payload: '["MARKER"]' }) }), M],
+  ['a payload that is a number', gcm({ plaintext: body04({ payload: '7' }) }), M],
   ['a body expire that differs from the header', gcm({ plaintext: body04({ expire: String(EXPIRE + 1) }) }), M],
   ['a 03 body expire that differs from the header', v03({ plaintext: body03({ expire_time: String(EXPIRE - 1) }) }), M],
   ['a 03 privilege value of 2', v03({ plaintext: body03({ privilege: '{"1":1,"2":2}' }) }), M],
@@ -114,9 +115,15 @@ const brokenTokens: Array<[string, unknown, number]> = [
   ['a byte-order mark before the JSON', gcm({ plaintext: `\uFEFF${body04()}` }), M],
   ['a 03 privilege given as an array', v03({ plaintext: body03({ privilege: '[0,1,1]' }) }), M],
   ['an app_id of 0', gcm({ plaintext: body04({ app_id: '0' }) }), M],
-  ['a negative 03 nonce', v03({ plaintext: body03({ nonce: '-1' }) }), M],
+  ['a 03 nonce below int64', v03({ plaintext: body03({ nonce: '-9223372036854775809' }) }), M],
+  ['a 03 nonce above uint64', v03({ plaintext: body03({ nonce: '18446744073709551616' }) }), M],
+  ['a 04 nonce below int32', gcm({ plaintext: body04({ nonce: '-2147483649' }) }), M],
   ['a 04 nonce beyond int32', gcm({ plaintext: body04({ nonce: '2147483648' }) }), M],
-  ['a create time after the expire time', gcm({ plaintext: body04({ ctime: String(EXPIRE + 1) }) }), M],
+  ['a kit wrapper that is not base64', `${gcm()}#MARKER!`, M],
+  ['a kit wrapper that is not JSON', `${gcm()}#${Buffer.from('MARKER').toString('base64')}`, M],
+  ['a kit wrapper without appID', `${gcm()}#${Buffer.from('{"userID":"MARKER"}').toString('base64')}`, M],
+  ['a kit wrapper with a numeric userID', `${gcm()}#${Buffer.from('{"userID":7,"appID":1}').toString('base64')}`, M],
+  ['a kit wrapper around a 03 token', `${v03()}#${Buffer.from('{"userID":"u","roomID":"r","userName":"n","appID":1}').toString('base64')}`, M],
   ['a 03 plaintext inside a 04 token', cbc({ plaintext: body03() }), M],
 ];
 
@@ -144,6 +151,32 @@ describe('decodeToken rejects every malformed or foreign token with a ZegoTokenE
     expect(broken.length).to.be.greaterThan(25);
     for (const [, token] of broken) expectZegoError(() => inspectToken(token as string), M, MARKERS);
     for (const [what, token] of sound) expect(inspectToken(token as string).expireTime, what).to.equal(EXPIRE);
+  });
+
+  it('says a token was cut short when its lengths run past its end', () => {
+    for (const cut of [gcm().slice(0, 40), gcm().slice(0, 41), cbc().slice(0, -8), v03().slice(0, 30)]) {
+      expect(expectZegoError(() => decodeToken(cut, SECRET), M).message).to.match(/^malformed token: cut short: /);
+      expect(expectZegoError(() => inspectToken(cut), M).message).to.match(/cut short/);
+    }
+  });
+
+  it('refuses an empty plaintext with its own code, TOKEN_EMPTY_PLAINTEXT, in both ciphers', () => {
+    for (const token of [gcm({ plaintext: '' }), cbc({ plaintext: '' }), v03({ plaintext: '' })]) {
+      expect(expectZegoError(() => decodeToken(token, SECRET), ErrorCode.TOKEN_EMPTY_PLAINTEXT).message).to.match(/empty plaintext/);
+    }
+  });
+
+  it('reads what some generators write and the format does not: negative 03 nonces, born-expired tokens', () => {
+    expect(decodeToken(v03({ plaintext: body03({ nonce: '-9223372036854775808' }) }), SECRET).nonce).to.equal('-9223372036854775808');
+    expect(decodeToken(v03({ plaintext: body03({ nonce: '18446744073709551615' }) }), SECRET).nonce).to.equal('18446744073709551615');
+    expect(decodeToken(gcm({ plaintext: body04({ ctime: String(EXPIRE + 60) }) }), SECRET)).to.include({ createTime: EXPIRE + 60 });
+  });
+
+  it('keeps an object payload as written: spacing, key order and big numbers', () => {
+    const payload = '{ "stream_id_list" : null, "n": 12345678901234567890, "room_id":"r", "privilege":{"2":0,"1":1} }';
+    const decoded = decodeToken(gcm({ plaintext: body04({ payload }) }), SECRET);
+    expect(decoded).to.deep.include({ payload, payloadShape: 'object' });
+    expect(decoded.version === '04' && decoded.room).to.deep.equal({ roomId: 'r', privilege: { login: true, publish: false }, streamIdList: null });
   });
 
   it('checks the secret argument first (code 5)', () => {

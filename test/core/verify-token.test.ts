@@ -51,6 +51,35 @@ describe('verifyToken', () => {
     expect(verifyToken(expired, SECRET, { clockToleranceSeconds: 60 })).to.include({ expireTime: past });
   });
 
+  it('passes a room payload with room_id "" for any room, and says the room is unrestricted', () => {
+    const now = 1_900_000_000;
+    const anyRoom = sealRawToken({
+      mode: 'gcm',
+      secret: SECRET,
+      expireTime: now + 60,
+      plaintext: `{"app_id":1,"user_id":"a","nonce":1,"ctime":${now},"expire":${now + 60},"payload":"{\\"room_id\\":\\"\\",\\"privilege\\":{\\"1\\":1,\\"2\\":1},\\"stream_id_list\\":[]}"}`,
+    });
+    const claims = verifyToken(anyRoom, SECRET, { roomId: 'lobby', now });
+    expect(claims.version === '04' && claims.room).to.deep.equal({
+      roomId: '',
+      anyRoom: true,
+      privilege: { login: true, publish: true },
+      streamIdList: null,
+    });
+  });
+
+  it("rejects a kit token whose wrapper names another app or user than its token (code 11)", () => {
+    const wrap = (kit: object): string => `${plainToken}#${Buffer.from(JSON.stringify(kit)).toString('base64')}`;
+    const good = wrap({ userID: 'alice', roomID: 'lobby', userName: 'Ali%20ce', appID: APP_ID });
+    expect(verifyToken(good, SECRET, { userId: 'alice' })).to.deep.include({
+      kit: { appId: APP_ID, userId: 'alice', roomId: 'lobby', userName: 'Ali ce' },
+    });
+    const otherUser = wrap({ userID: 'bob', roomID: 'lobby', userName: 'Bob', appID: APP_ID });
+    expect(expectZegoError(() => verifyToken(otherUser, SECRET), ErrorCode.TOKEN_CLAIM_MISMATCH).message).to.match(/user/);
+    const otherApp = wrap({ userID: 'alice', roomID: 'lobby', userName: 'A', appID: APP_ID + 1 });
+    expect(expectZegoError(() => verifyToken(otherApp, SECRET), ErrorCode.TOKEN_CLAIM_MISMATCH).message).to.match(/app/);
+  });
+
   it('rejects a token for another app, user or room (code 11)', () => {
     expectZegoError(() => verifyToken(roomToken, SECRET, { appId: APP_ID + 1 }), ErrorCode.TOKEN_CLAIM_MISMATCH);
     expectZegoError(() => verifyToken(roomToken, SECRET, { userId: 'bob' }), ErrorCode.TOKEN_CLAIM_MISMATCH);

@@ -7,6 +7,14 @@ export { generateToken, type TokenInfo, type SeedPrivilege } from './tokens/gene
 export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './tokens/decode-token.js';
 export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-token.js';
 export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
+export type { KitClaims } from './format/kit-token.js';
+export { diagnoseToken, type DiagnoseTokenOptions, type TokenDiagnosis } from './diagnosis/diagnose-token.js';
+export {
+  DIAGNOSIS_SEVERITIES,
+  type DiagnosisCode,
+  type DiagnosisFinding,
+  type DiagnosisSeverity,
+} from './diagnosis/findings.js';
 export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
 export {
   MAX_APP_ID,

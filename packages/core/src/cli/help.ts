@@ -16,15 +16,15 @@ export function overview(commands: readonly Command[]): string {
   const rows = entries.map(([usage, summary]) =>
     usage.length + 5 <= column ? `  ${usage.padEnd(column - 2)}${summary}`.trimEnd() : `  ${usage}\n${' '.repeat(column)}${summary}`,
   );
-  return `zego-token: generate, decode, inspect and verify ZEGO (ZEGOCLOUD) tokens
+  return `zego-token: generate, decode, inspect, verify and diagnose ZEGO (ZEGOCLOUD) tokens
 
 Usage:
 ${rows.join('\n')}
 
 The secret comes from ZEGO_SERVER_SECRET (preferred: flags end up in shell history) or --secret; the app ID may
 come from ZEGO_APP_ID. A TOKEN of "-" is read from stdin (at most ${STDIN_LIMIT_BYTES / 1024} KiB).
-Exit codes: 0 ok, 1 the token is not valid (malformed, wrong secret; verify: expired, another app/user/room),
-2 usage error.`;
+Exit codes: 0 ok, 1 the token is not valid (malformed, wrong secret; verify: expired, another app/user/room;
+doctor: any finding of severity error), 2 usage error.`;
 }
 
 /** A command's help: its usage line, then its text. */

@@ -1,8 +1,8 @@
 /**
- * zego-token: generate, decode, inspect and verify ZEGO tokens from a shell. `src/cli/` is the only code that
- * prints; this file picks the command and turns what it throws into one line on stderr and an exit code:
- * 0 success, 1 the token is not valid (malformed, wrong secret; verify: expired, another app/user/room),
- * 2 a usage error (flags, missing secret, values the generators refuse).
+ * zego-token: generate, decode, inspect, verify and diagnose ZEGO tokens from a shell. `src/cli/` is the only code
+ * that prints; this file picks the command and turns what it throws into one line on stderr and an exit code:
+ * 0 success, 1 the token is not valid (malformed, wrong secret; verify: expired, another app/user/room; doctor: a
+ * finding of severity error), 2 a usage error (flags, missing secret, values the generators refuse).
  *
  * Built as dist/cli.mjs; bin/zego-token.mjs calls {@link main}. Tests call {@link run} in-process.
  */
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { UsageError, type Command } from './command.js';
 import { decode } from './decode.js';
+import { doctor } from './doctor.js';
 import { generate } from './generate.js';
 import { commandHelp, overview } from './help.js';
 import { inspect } from './inspect.js';
@@ -21,7 +22,7 @@ export type { CliIo } from './io.js';
 export { STDIN_LIMIT_BYTES } from './token-input.js';
 
 /** Every command, in the overview's order: adding one is its file and a line here. */
-const COMMANDS: readonly Command[] = [generate, decode, inspect, verify];
+const COMMANDS: readonly Command[] = [generate, decode, inspect, verify, doctor];
 
 const commandNames = (): string => `${COMMANDS.map(({ name }) => name).join(', ')} or help`;
 
@@ -31,6 +32,7 @@ const TOKEN_ERROR_CODES: ReadonlySet<number> = new Set([
   ErrorCode.TOKEN_DECRYPTION_FAILED,
   ErrorCode.TOKEN_EXPIRED,
   ErrorCode.TOKEN_CLAIM_MISMATCH,
+  ErrorCode.TOKEN_EMPTY_PLAINTEXT,
 ]);
 
 function packageVersion(): string {

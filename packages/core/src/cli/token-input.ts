@@ -11,9 +11,17 @@ export const STDIN_LIMIT_BYTES: number = 128 * 1024;
 
 /** The token given as an argument, or read from stdin for `-`; whitespace around it is not part of it. */
 export async function readToken(argument: string | undefined, io: CliIo): Promise<string> {
-  if (argument === undefined) throw new UsageError('missing TOKEN (or "-" to read it from stdin)');
   // Tokens never contain whitespace: a trailing newline or space from a file or a paste is not part of one.
-  return (argument === '-' ? await readStdin(io) : argument).trim();
+  return (await readTokenText(argument, io)).trim();
+}
+
+/**
+ * The text given for TOKEN as it is, for the doctor, which reports whitespace as damage: only the one line break
+ * that ends what `-` reads from stdin (`echo "$TOKEN" |`) is taken off.
+ */
+export async function readTokenText(argument: string | undefined, io: CliIo): Promise<string> {
+  if (argument === undefined) throw new UsageError('missing TOKEN (or "-" to read it from stdin)');
+  return argument === '-' ? (await readStdin(io)).replace(/\r?\n$/, '') : argument;
 }
 
 /** Stdin in chunks, up to the limit: beyond it, stop reading (the stream is closed) and say so. */

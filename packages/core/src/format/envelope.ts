@@ -4,39 +4,41 @@
  * ```
  * token = VERSION ("03" | "04") + base64(
  *   int64  BE  expire time (epoch seconds, in clear)
- *   uint16 BE  ivLength, then the IV        CBC: 16 chars of [0-9a-z]    GCM: 12 random bytes
+ *   uint16 BE  ivLength, then the IV        CBC: any 16 bytes (we write [0-9a-z])    GCM: 12 random bytes
  *   uint16 BE  ciphertextLength, then the ciphertext (GCM: followed by its 16-byte tag, counted in the length)
  *   [uint8     mode]                        04 only: 1 = GCM, 0 = CBC; absent means CBC
  * )
  * ```
+ *
+ * Reading lives in envelope-reader.ts (no Node APIs, shared with Web Crypto decoding); this file seals and decrypts.
  */
 import { createCipheriv, createDecipheriv, type Cipher, type KeyObject } from 'node:crypto';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import {
+  AES_BLOCK_BYTES,
+  CBC_IV_BYTES,
+  EXPIRE_BYTES,
+  GCM_NONCE_BYTES,
+  GCM_TAG_BYTES,
+  isEnvelopeFault,
+  LENGTH_BYTES,
+  MAX_LENGTH,
+  MAX_TOKEN_CHARS,
+  MODE_GCM,
+  readEnvelope,
+  decryptionFailed,
+  TWO_TO_32,
+  type Envelope,
+  type TokenMode,
+  type TokenVersion,
+} from './envelope-reader.js';
 import { fillAlphanumeric, fillRandomBytes } from './random.js';
 
-/** The version prefix of a token. */
-export type TokenVersion = '03' | '04';
-/** The cipher of a token: AES-256-GCM (current 04) or AES-256-CBC (03 and legacy 04). */
-export type TokenMode = 'gcm' | 'cbc';
-
-const EXPIRE_BYTES = 8;
-const LENGTH_BYTES = 2;
-const CBC_IV_BYTES = 16;
-const GCM_NONCE_BYTES = 12;
-const GCM_TAG_BYTES = 16;
-const AES_BLOCK_BYTES = 16;
-const MODE_CBC = 0;
-const MODE_GCM = 1;
-const MAX_LENGTH = 0xffff;
-const TWO_TO_32 = 0x1_0000_0000;
+export type { Envelope, TokenMode, TokenVersion };
+export { decryptionFailed, MAX_TOKEN_CHARS };
 
 /** The largest plaintext a token can carry: its ciphertext (plus padding or tag) must fit in 16 bits. */
 export const MAX_PLAINTEXT_BYTES: number = MAX_LENGTH - AES_BLOCK_BYTES; // 65,519 for both CBC and GCM
-/**
- * The longest token we read, in characters: the 2-character prefix and the base64 of the largest envelope the 16-bit
- * lengths allow (16-byte IV, 65,535-byte ciphertext, mode byte): 87,422.
- */
-export const MAX_TOKEN_CHARS: number = 2 + Math.ceil((EXPIRE_BYTES + 2 * LENGTH_BYTES + CBC_IV_BYTES + MAX_LENGTH + 1) / 3) * 4;
 
 /**
  * Encrypts `plaintext` and packs it into a token, writing IV and ciphertext straight into the envelope.
@@ -89,69 +91,19 @@ function encryptInto(cipher: Cipher, plaintext: string, target: Buffer, at: numb
   return end + cipher.final().copy(target, end);
 }
 
-/** A token's envelope, read without the secret. */
-export interface Envelope {
-  version: TokenVersion;
-  mode: TokenMode;
-  /** The expire time from the clear header, epoch seconds. */
-  expireTime: number;
-  iv: Buffer;
-  /** The ciphertext; for GCM, without its tag. */
-  ciphertext: Buffer;
-  /** The GCM auth tag; empty for CBC. */
-  tag: Buffer;
-}
-
 function malformed(reason: string): ZegoTokenError {
   return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: ${reason}`);
 }
 
-/** Reads a token's envelope, rejecting anything that is not exactly the layout above (code 8). */
+/**
+ * Reads a token's envelope, rejecting anything that is not exactly the layout above (code 8); a token cut short
+ * says so ("cut short: …").
+ */
 export function openEnvelope(token: unknown): Envelope {
   if (typeof token !== 'string') throw malformed('not a string');
-  const version = token.slice(0, 2);
-  if (version !== '03' && version !== '04') throw malformed('it must start with "03" or "04"');
-  if (token.length > MAX_TOKEN_CHARS) throw malformed('too long');
-  const base64 = token.slice(2);
-  const bytes = Buffer.from(base64, 'base64');
-  // Node's decoder skips stray characters; only the canonical, padded encoding is a token.
-  if (bytes.toString('base64') !== base64) throw malformed('not canonical padded base64');
-
-  let at = EXPIRE_BYTES + LENGTH_BYTES;
-  if (bytes.length < at) throw malformed('too short');
-  const high = bytes.readUInt32BE(0);
-  if (high > 0x1f_ffff) throw malformed('expire time out of range');
-  const expireTime = high * TWO_TO_32 + bytes.readUInt32BE(4);
-
-  const ivLength = bytes.readUInt16BE(EXPIRE_BYTES);
-  if (bytes.length < at + ivLength + LENGTH_BYTES) throw malformed('IV length exceeds the token');
-  const iv = bytes.subarray(at, at + ivLength);
-  at += ivLength;
-  const cipherLength = bytes.readUInt16BE(at);
-  at += LENGTH_BYTES;
-  if (bytes.length < at + cipherLength) throw malformed('ciphertext length exceeds the token');
-  const body = bytes.subarray(at, at + cipherLength);
-  at += cipherLength;
-
-  const trailing = bytes.length - at;
-  let mode: TokenMode;
-  if (trailing === 0) mode = 'cbc';
-  else if (trailing === 1 && version === '04' && (bytes[at] === MODE_GCM || bytes[at] === MODE_CBC)) {
-    mode = bytes[at] === MODE_GCM ? 'gcm' : 'cbc';
-  } else if (trailing === 1 && version === '04') throw malformed('unknown mode byte');
-  else throw malformed('unexpected bytes after the ciphertext');
-
-  if (mode === 'cbc') {
-    if (ivLength !== CBC_IV_BYTES) throw malformed('a CBC IV must be 16 bytes');
-    if (cipherLength === 0 || cipherLength % AES_BLOCK_BYTES !== 0) {
-      throw malformed('CBC ciphertext length must be a positive multiple of 16');
-    }
-    return { version, mode, expireTime, iv, ciphertext: body, tag: body.subarray(0, 0) };
-  }
-  if (ivLength !== GCM_NONCE_BYTES) throw malformed('a GCM nonce must be 12 bytes');
-  if (cipherLength < GCM_TAG_BYTES) throw malformed('GCM ciphertext is shorter than its tag');
-  const tagAt = cipherLength - GCM_TAG_BYTES;
-  return { version, mode, expireTime, iv, ciphertext: body.subarray(0, tagAt), tag: body.subarray(tagAt) };
+  const envelope = readEnvelope(token);
+  if (!isEnvelopeFault(envelope)) return envelope;
+  throw malformed(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
 }
 
 /** Decrypts an envelope's ciphertext. A wrong secret or an altered token throws code 9, with no detail. */
@@ -167,12 +119,4 @@ export function decryptEnvelope(envelope: Envelope, key: KeyObject): Buffer {
   } catch {
     throw decryptionFailed();
   }
-}
-
-/** The one error for "this secret does not open this token": fixed, so it reveals nothing about why. */
-export function decryptionFailed(): ZegoTokenError {
-  return new ZegoTokenError(
-    ErrorCode.TOKEN_DECRYPTION_FAILED,
-    'token decryption failed: wrong secret, or the token was altered',
-  );
 }

@@ -71,24 +71,33 @@ export function stringField(fields: PlaintextFields, key: string): string {
 const INTEGER_LITERAL = /^-?(?:0|[1-9][0-9]*)$/;
 
 /**
- * The nonce exactly as written, as decimal text: reference 03 nonces exceed 2^53, which `JSON.parse` rounds.
- * (`JSON.parse` source access needs Node 21+, so the literal is found by a scan of the already-parsed text.)
+ * The nonce exactly as written, as decimal text: 03 nonces exceed 2^53, which `JSON.parse` rounds, so the range is
+ * checked on the literal itself (`min`/`max` as bigints). (`JSON.parse` source access needs Node 21+, so the literal
+ * is found by a scan of the already-parsed text.)
  */
-export function nonceField(fields: PlaintextFields, min: number, max: number): string {
+export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): string {
   const parsed = fields.json['nonce'];
-  const source = topLevelLiteral(fields.text, 'nonce');
+  const source = topLevelValueText(fields.text, 'nonce');
   // The scan must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
   if (typeof parsed !== 'number' || source === undefined || !INTEGER_LITERAL.test(source) || Number(source) !== parsed) {
     throw malformedPlaintext('"nonce" must be an integer');
   }
-  if (parsed < min || parsed > max) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
+  const exact = BigInt(source);
+  if (exact < min || exact > max) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
   return source;
 }
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const WHITESPACE = /[ \t\n\r]/;
-const LITERAL_CHAR = /[-+.0-9eE]/;
+const SCALAR_CHAR = /[-+.0-9a-zA-Z]/;
+
+/** The index of the quote that closes the string literal opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
+  return end;
+}
 
 /** Whether the string literal `text[start..end]` is a member name equal to `name` once unescaped, as JSON.parse sees it. */
 function isKey(text: string, start: number, end: number, name: string): boolean {
@@ -99,25 +108,42 @@ function isKey(text: string, start: number, end: number, name: string): boolean 
   return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) === name : raw === name;
 }
 
+/** The end (exclusive) of the JSON value starting at `at` in valid JSON `text`. */
+function valueEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first === QUOTE) return stringEnd(text, at) + 1;
+  if (first !== 0x7b && first !== 0x5b) {
+    let stop = at;
+    while (SCALAR_CHAR.test(text.charAt(stop))) stop += 1;
+    return stop;
+  }
+  let depth = 0;
+  for (let i = at; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) i = stringEnd(text, i);
+    else if (code === 0x7b || code === 0x5b) depth += 1; // { [
+    else if ((code === 0x7d || code === 0x5d) && --depth === 0) return i + 1; // } ]
+  }
+  return text.length;
+}
+
 /**
- * The source text of the last number member `name` of the outermost object of `text`, which must be valid JSON.
- * Later duplicates win, as in `JSON.parse`.
+ * The source text of the last member `name` of the outermost object of `text`, which must be valid JSON: numbers
+ * beyond 2^53 exactly, objects as written. Later duplicates win, as in `JSON.parse`.
  */
-function topLevelLiteral(text: string, name: string): string | undefined {
+export function topLevelValueText(text: string, name: string): string | undefined {
   let depth = 0;
   let found: string | undefined;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
-      let end = i + 1;
-      while (text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
+      const end = stringEnd(text, i);
       if (depth === 1 && isKey(text, i, end, name)) {
         let at = end + 1;
         while (WHITESPACE.test(text.charAt(at))) at += 1;
         at += 1; // the ':' that makes it a key
         while (WHITESPACE.test(text.charAt(at))) at += 1;
-        let stop = at;
-        while (LITERAL_CHAR.test(text.charAt(stop))) stop += 1;
+        const stop = valueEnd(text, at);
         found = stop > at ? text.slice(at, stop) : undefined;
       }
       i = end;

@@ -25,6 +25,11 @@ const ERROR_CODES = {
   TOKEN_CLAIM_MISMATCH: 11,
   /** An option has a value outside its documented set (for example `mode`, `now` or `clockToleranceSeconds`). */
   OPTION_INVALID: 12,
+  /**
+   * The token decrypts, with this secret, to nothing at all: its generator failed to encode its JSON and encrypted
+   * an empty string (PHP's `json_encode` does on invalid UTF-8). The secret is right; the generator's input is not.
+   */
+  TOKEN_EMPTY_PLAINTEXT: 13,
 } as const;
 
 /**

@@ -1,4 +1,6 @@
 import { openEnvelope, type TokenMode, type TokenVersion } from '../format/envelope.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { unwrapKitToken, type KitClaims } from '../format/kit-token.js';
 
 /** What anyone can read from a token without the secret. */
 export interface TokenHeader {
@@ -6,13 +8,16 @@ export interface TokenHeader {
   mode: TokenMode;
   /** Epoch seconds, from the token's clear header. */
   expireTime: number;
+  /** Present for a UIKit kit token: its clear wrapper (the header fields are its inner token's). */
+  kit?: KitClaims;
 }
 
 /**
  * Reads a token's version, cipher and expire time without the secret (they are in clear), for example to tell a
- * client its token is about to expire, or to see at a glance why a login fails.
+ * client its token is about to expire, or to see at a glance why a login fails. A UIKit kit token
+ * (`token04#wrapper`) reads as its inner token's header plus its wrapper, `kit`.
  *
- * @throws {@link ZegoTokenError} code 8 when the token's envelope is malformed.
+ * @throws {@link ZegoTokenError} `TOKEN_MALFORMED` when the token's envelope (or kit wrapper) is malformed.
  *
  * @example
  * ```ts
@@ -21,6 +26,10 @@ export interface TokenHeader {
  * ```
  */
 export function inspectToken(token: string): TokenHeader {
-  const { version, mode, expireTime } = openEnvelope(token);
-  return { version, mode, expireTime };
+  const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
+  const { version, mode, expireTime } = openEnvelope(inner);
+  if (kit !== undefined && version !== '04') {
+    throw new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, 'malformed token: a kit token wraps a 04 token, not a 03 one');
+  }
+  return kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
 }

@@ -22,11 +22,17 @@ export interface RoomPayload {
   streamIdList?: readonly string[] | null | undefined;
 }
 
-/** A room payload as decoded from a token. */
+/**
+ * A room payload as decoded from a token, read as ZEGO's README defines it: an empty `room_id` means any room, and
+ * an empty or `null` `stream_id_list` means any stream.
+ */
 export interface DecodedRoom {
+  /** The room the token is restricted to; `''` when it is not restricted to a room (then {@link anyRoom} is set). */
   roomId: string;
+  /** Present, and `true`, only when `room_id` is `''`: the token is valid in any room (`verifyToken` passes any). */
+  anyRoom?: true;
   privilege: PrivilegeFlags;
-  /** `null` when publishing is not restricted to named streams. */
+  /** The only streams the user may publish; `null` when any stream (the payload had `null`, `[]` or nothing). */
   streamIdList: string[] | null;
 }
 
@@ -94,9 +100,12 @@ export function parseRoomPayload(payload: string): DecodedRoom | undefined {
   if (!isBit(login) || !isBit(publish)) return undefined;
   const streams = json['stream_id_list'] ?? null;
   if (streams !== null && !isStringArray(streams)) return undefined;
-  return {
+  const room: DecodedRoom = {
     roomId: json['room_id'],
     privilege: toPrivilegeFlags({ '1': login, '2': publish }),
-    streamIdList: streams,
+    // ZEGO reads an empty list as "any stream", as it reads null: one value for one meaning.
+    streamIdList: streams === null || streams.length === 0 ? null : streams,
   };
+  if (room.roomId === '') room.anyRoom = true;
+  return room;
 }

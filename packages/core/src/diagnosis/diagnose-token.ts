@@ -1,0 +1,238 @@
+import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
+import { nowInSeconds } from '../lib/clock.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { assertOptionsObject } from '../lib/options.js';
+import { decryptEnvelope } from '../format/envelope.js';
+import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
+import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
+import { secretKey } from '../format/secret-key.js';
+import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
+import type { TokenHeader } from '../tokens/inspect-token.js';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-token.js';
+import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
+import { repairToken } from './repair-token.js';
+
+/** What {@link diagnoseToken} checks the token against. Every field is optional. */
+export interface DiagnoseTokenOptions {
+  /** The ServerSecret: without it only the clear header (and a kit wrapper) can be read. */
+  secret?: string | undefined;
+  /** The app ID the client uses (`createEngine`): reported as `app_id_mismatch` when the token's differs. */
+  appId?: number | undefined;
+  /** The user ID the client logs in with: reported as `user_id_mismatch` when the token's differs. */
+  userId?: string | undefined;
+  /** The room the client joins: `room_id_mismatch` unless the token is bound to it or to any room. */
+  roomId?: string | undefined;
+  /** The current time in epoch seconds; defaults to the system clock. */
+  now?: number | undefined;
+  /** Seconds of clock skew allowed for `expired` and `not_yet_valid`; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
+  clockToleranceSeconds?: number | undefined;
+}
+
+/** What {@link diagnoseToken} found. */
+export interface TokenDiagnosis {
+  /** `false` when any finding is an error: the client would fail with this token (as given). */
+  ok: boolean;
+  /** Everything found, in the order a token is read: transport damage, envelope, decryption, claims. */
+  findings: DiagnosisFinding[];
+  /**
+   * What could be read, from the repaired token: its claims (`decodeToken`'s result) when the secret opens it,
+   * otherwise its clear header (`inspectToken`'s result); absent when not even the header could be read.
+   */
+  token?: DecodedToken | TokenHeader;
+}
+
+const KNOWN_OPTIONS = new Set(['secret', 'appId', 'userId', 'roomId', 'now', 'clockToleranceSeconds']);
+
+function optionInvalid(message: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
+}
+
+interface Resolved {
+  secret: string | undefined;
+  appId: number | undefined;
+  userId: string | undefined;
+  roomId: string | undefined;
+  now: number;
+  tolerance: number;
+}
+
+function resolveOptions(options: DiagnoseTokenOptions): Resolved {
+  assertOptionsObject(options, 'options');
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(key)) throw optionInvalid(`diagnoseToken has no option "${key}"`);
+  }
+  const { secret, appId, userId, roomId } = options;
+  if (secret !== undefined) secretKey(secret);
+  if (appId !== undefined) assertAppId(appId);
+  if (userId !== undefined) assertUserId(userId);
+  if (roomId !== undefined) assertRoomId(roomId);
+  const now = options.now ?? nowInSeconds();
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
+  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
+  }
+  return { secret, appId, userId, roomId, now, tolerance };
+}
+
+const MALFORMED_PREFIX = /^malformed token: /;
+
+function malformed(part: string): DiagnosisFinding {
+  return finding('malformed', `The token is not a readable ZEGO token (${part}): pass it exactly as your token server returned it.`);
+}
+
+/** The envelope of `text`, putting back `=` padding that was stripped (a repair, reported). */
+function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | undefined {
+  let envelope = readEnvelope(text);
+  if (isEnvelopeFault(envelope) && /^0[34][A-Za-z0-9+/]+$/.test(text) && (text.length - 2) % 4 >= 2) {
+    const padded = readEnvelope(text + '='.repeat(4 - ((text.length - 2) % 4)));
+    if (!isEnvelopeFault(padded)) {
+      findings.push(finding('padding_missing', "The token's '=' padding at its end was stripped: pass it whole, '=' included."));
+      envelope = padded;
+    }
+  }
+  if (!isEnvelopeFault(envelope)) return envelope;
+  findings.push(
+    envelope.fault === 'truncated'
+      ? finding('truncated', `The token was cut short (${envelope.reason}): pass it whole, and check nothing on its way (a column, a log line, a copy) truncates it.`)
+      : malformed(envelope.reason),
+  );
+  return undefined;
+}
+
+/** The claims, or the finding that says why the secret does not yield them. */
+function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
+  try {
+    return readClaims(decryptEnvelope(envelope, secretKey(secret)), envelope, kit);
+  } catch (error) {
+    const code = error instanceof ZegoTokenError ? error.code : undefined;
+    if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
+      return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
+    }
+    if (code === ErrorCode.TOKEN_MALFORMED) return malformed((error as Error).message.replace(MALFORMED_PREFIX, ''));
+    return finding('decryption_failed', 'The token does not decrypt with this secret: use the ServerSecret of the app that issued it (or the token was altered).');
+  }
+}
+
+function timeFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
+  const { createTime, expireTime } = claims;
+  if (expireTime < createTime) {
+    return [finding('lifetime_negative', `The token expires ${span(createTime - expireTime)} before it was created: give its generator a positive lifetime (effectiveTimeInSeconds).`)];
+  }
+  const found: DiagnosisFinding[] = [];
+  if (o.now >= expireTime + o.tolerance) found.push(expired(expireTime, o.now));
+  if (createTime > o.now + o.tolerance) {
+    found.push(finding('not_yet_valid', `The token was created ${span(createTime - o.now)} in the future: the issuing server's clock runs ahead, so synchronise it (NTP).`));
+  }
+  return found;
+}
+
+function expired(expireTime: number, now: number): DiagnosisFinding {
+  return finding('expired', `The token expired at ${isoTime(expireTime)} (${span(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
+}
+
+function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
+  const found = timeFindings(claims, o);
+  if (o.appId !== undefined && claims.appId !== o.appId) {
+    found.push(finding('app_id_mismatch', `The token is for app ${claims.appId}, not ${o.appId}: issue it with the app ID the client passes to createEngine.`));
+  }
+  if (o.userId !== undefined && claims.userId !== o.userId) {
+    found.push(finding('user_id_mismatch', 'The token is for another user ID than expected: the client must log in with exactly the user ID the token was issued for.'));
+  }
+  if (o.roomId !== undefined) {
+    const match = roomMatch(claims, o.roomId);
+    if (match === 'other') {
+      found.push(finding('room_id_mismatch', 'The token is bound to another room than expected: issue it for the room the client joins.'));
+    } else if (match === 'no-room') {
+      found.push(finding('room_id_mismatch', 'The token has no room payload, so it is bound to no room: issue it with a room payload if your app has room authentication enabled.'));
+    }
+  }
+  if (claims.version === '03') {
+    if (BigInt(claims.nonce) > INT64_MAX) {
+      found.push(finding('nonce_out_of_range', "The token's nonce is beyond a signed 64-bit integer, as Python's token03 generator made it before its fix: update that generator."));
+    }
+    return found;
+  }
+  const { kit, payloadShape, room } = claims;
+  if (kit !== undefined && (kit.appId !== claims.appId || kit.userId !== claims.userId)) {
+    found.push(finding('kit_mismatch', "The kit token's wrapper names another app ID or user ID than its token: make the kit token from the same appID and userID as its token."));
+  }
+  if (payloadShape === 'null') {
+    found.push(finding('payload_null', "The payload is JSON null (as ZEGO's Java and .NET samples write it), read as no payload: nothing to do unless the token should be bound to a room."));
+  } else if (payloadShape === 'absent') {
+    found.push(finding('payload_absent', 'The token has no payload field (as ZIMKit and UIKit write it), read as no payload: nothing to do unless the token should be bound to a room.'));
+  } else if (payloadShape === 'object') {
+    found.push(finding('payload_not_string', "The payload is a JSON object where ZEGO's format has a string: give the generator the payload as JSON text (JSON.stringify, json.dumps)."));
+  }
+  if (room?.anyRoom === true) {
+    found.push(finding('room_unrestricted', "The room payload's room_id is empty, so the token is valid in any room: set a room ID if it is meant for one room."));
+  }
+  if (room !== undefined && room.privilege.publish && room.streamIdList === null) {
+    found.push(finding('streams_unrestricted', 'The room payload names no stream IDs, so the user may publish any stream: list stream IDs, or deny publishing, if that is not meant.'));
+  }
+  return found;
+}
+
+/**
+ * Says everything that is wrong, odd or worth knowing about a token, as a developer needs it when a ZEGO login
+ * fails with "token error". It never throws for anything about the token: a token that cannot be read is a finding.
+ *
+ * It first repairs what is unambiguous (surrounding whitespace and quotes, percent-encoding, spaces that were `+`,
+ * stripped `=` padding, and unwraps a UIKit kit token), reports each repair as an error (the client, handed the
+ * damaged text, fails), and reads the repaired token: its clear header always, its claims when `secret` is given.
+ * The codes and their severities are in {@link DIAGNOSIS_SEVERITIES}; docs/TROUBLESHOOTING.md explains each.
+ *
+ * @param token - the token as the client had it: pasted, quoted, URL-encoded or a kit token
+ * @param options - the secret and what the client expects; see {@link DiagnoseTokenOptions}
+ * @returns `{ ok, findings, token? }`: `ok` is false when any finding is an error
+ * @throws {@link ZegoTokenError} only for bad options: `SECRET_INVALID`, `APP_ID_INVALID`, `USER_ID_INVALID`,
+ *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, a bad `now` or `clockToleranceSeconds`).
+ *
+ * @example
+ * ```ts
+ * const { ok, findings } = diagnoseToken(pasted, { secret: process.env.ZEGO_SERVER_SECRET, userId: 'alice' });
+ * for (const { severity, code, message } of findings) report(`${severity} ${code}: ${message}`);
+ * ```
+ */
+export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
+  const o = resolveOptions(options);
+  const result = (findings: DiagnosisFinding[], read?: DecodedToken | TokenHeader): TokenDiagnosis => {
+    const diagnosis: TokenDiagnosis = { ok: !findings.some((f) => f.severity === 'error'), findings };
+    if (read !== undefined) diagnosis.token = read;
+    return diagnosis;
+  };
+  if (typeof token !== 'string') return result([malformed('it is not a string')]);
+
+  const { text, findings } = repairToken(token);
+  const hash = text.indexOf('#');
+  let kit: KitClaims | undefined;
+  if (hash >= 0) {
+    try {
+      kit = readKitWrapper(text.slice(hash + 1));
+    } catch (error) {
+      return result([...findings, malformed((error as Error).message.replace(MALFORMED_PREFIX, ''))]);
+    }
+    findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
+  }
+  const envelope = envelopeOf(hash >= 0 ? text.slice(0, hash) : text, findings);
+  if (envelope === undefined) {
+    // Spaces in what is no token at all ("Bearer 04…", "hello world") were never '+': say only that it is malformed.
+    const unread = findings.at(-1)?.code === 'malformed';
+    return result(unread ? findings.filter((f) => f.code !== 'spaces_for_plus') : findings);
+  }
+  if (kit !== undefined && envelope.version !== '04') return result([...findings, malformed('a kit token wraps a 04 token, not a 03 one')]);
+
+  const { version, mode, expireTime } = envelope;
+  const header: TokenHeader = kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
+  if (version === '04' && mode === 'cbc') {
+    findings.push(finding('legacy_cbc', 'This is a 04 AES-CBC token: current ZEGO SDKs take AES-GCM, so issue GCM tokens unless the client is an old SDK.'));
+  }
+  if (o.secret === undefined) {
+    if (o.now >= expireTime + o.tolerance) findings.push(expired(expireTime, o.now));
+    findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
+    return result(findings, header);
+  }
+  const claims = claimsOf(envelope, o.secret, kit);
+  if ('severity' in claims) return result([...findings, claims], header);
+  return result([...findings, ...claimFindings(claims, o)], claims);
+}

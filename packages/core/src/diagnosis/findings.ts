@@ -1,0 +1,96 @@
+/**
+ * What the doctor can find in a token: one code per problem, its fixed severity, and a one-sentence message that
+ * says what to do. Messages carry only what is safe to show anywhere: times, spans, app IDs, the name of a part.
+ * Never the secret, an IV, a plaintext, a user ID or a room ID.
+ */
+
+/** How bad a finding is: `error` (the client will fail), `warning` (it may), `info` (worth knowing). */
+export type DiagnosisSeverity = 'error' | 'warning' | 'info';
+
+/** The code of a finding (snake_case, stable: branch on it, not on the message). */
+export type DiagnosisCode =
+  | 'whitespace'
+  | 'quoted'
+  | 'url_encoded'
+  | 'spaces_for_plus'
+  | 'padding_missing'
+  | 'malformed'
+  | 'truncated'
+  | 'decryption_failed'
+  | 'empty_plaintext'
+  | 'expired'
+  | 'lifetime_negative'
+  | 'not_yet_valid'
+  | 'app_id_mismatch'
+  | 'user_id_mismatch'
+  | 'room_id_mismatch'
+  | 'kit_mismatch'
+  | 'payload_not_string'
+  | 'nonce_out_of_range'
+  | 'kit_token'
+  | 'payload_null'
+  | 'payload_absent'
+  | 'room_unrestricted'
+  | 'streams_unrestricted'
+  | 'legacy_cbc'
+  | 'secret_not_given';
+
+/** Every {@link DiagnosisCode} with its severity: the one table of what the doctor reports. */
+export const DIAGNOSIS_SEVERITIES: Readonly<Record<DiagnosisCode, DiagnosisSeverity>> = Object.freeze({
+  // Transport damage, repaired and read on: the client would still fail with the damaged token.
+  whitespace: 'error',
+  quoted: 'error',
+  url_encoded: 'error',
+  spaces_for_plus: 'error',
+  padding_missing: 'error',
+  // Not a token, or not this secret's.
+  malformed: 'error',
+  truncated: 'error',
+  decryption_failed: 'error',
+  empty_plaintext: 'error',
+  // Claims.
+  expired: 'error',
+  lifetime_negative: 'error',
+  not_yet_valid: 'warning',
+  app_id_mismatch: 'error',
+  user_id_mismatch: 'error',
+  room_id_mismatch: 'error',
+  kit_mismatch: 'error',
+  // What ZEGO's generators write and the format does not quite say.
+  payload_not_string: 'warning',
+  nonce_out_of_range: 'warning',
+  kit_token: 'info',
+  payload_null: 'info',
+  payload_absent: 'info',
+  room_unrestricted: 'info',
+  streams_unrestricted: 'info',
+  legacy_cbc: 'info',
+  secret_not_given: 'info',
+});
+
+/** One thing the doctor found. */
+export interface DiagnosisFinding {
+  code: DiagnosisCode;
+  severity: DiagnosisSeverity;
+  /** One sentence: what is wrong and what to do. Never the secret, an IV, a plaintext, a user ID or a room ID. */
+  message: string;
+}
+
+/** Builds a finding, its severity from the table. */
+export function finding(code: DiagnosisCode, message: string): DiagnosisFinding {
+  return { code, severity: DIAGNOSIS_SEVERITIES[code], message };
+}
+
+/** A span of seconds, as people read it. */
+export function span(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} days`;
+}
+
+/** Epoch seconds as an ISO time (or the number, past what `Date` can show). */
+export function isoTime(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? `${seconds} (epoch seconds)` : date.toISOString();
+}

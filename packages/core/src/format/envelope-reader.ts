@@ -1,0 +1,150 @@
+/**
+ * Reads a token's envelope (docs/FORMAT.md, "Envelope") without the secret and without Node: plain `Uint8Array`s and
+ * `atob`, so a Web Crypto decoder opens envelopes with the same rules as `node:crypto` does.
+ *
+ * What is wrong with an envelope comes back as an {@link EnvelopeFault} value, not an exception: the doctor needs to
+ * tell a token that was cut short from one that never was a token, and `openEnvelope` turns faults into errors.
+ */
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+
+/** The version prefix of a token. */
+export type TokenVersion = '03' | '04';
+/** The cipher of a token: AES-256-GCM (current 04) or AES-256-CBC (03 and legacy 04). */
+export type TokenMode = 'gcm' | 'cbc';
+
+/** A token's envelope, read without the secret. */
+export interface Envelope {
+  version: TokenVersion;
+  mode: TokenMode;
+  /** The expire time from the clear header, epoch seconds. */
+  expireTime: number;
+  iv: Uint8Array;
+  /** The ciphertext; for GCM, without its tag. */
+  ciphertext: Uint8Array;
+  /** The GCM auth tag; empty for CBC. */
+  tag: Uint8Array;
+}
+
+/**
+ * Why an envelope cannot be read. `truncated`: the lengths it declares run past its end, so it was cut short;
+ * `malformed`: anything else. `reason` names the part, never a value from the token.
+ */
+export interface EnvelopeFault {
+  fault: 'malformed' | 'truncated';
+  reason: string;
+}
+
+export const EXPIRE_BYTES = 8;
+export const LENGTH_BYTES = 2;
+export const CBC_IV_BYTES = 16;
+export const GCM_NONCE_BYTES = 12;
+export const GCM_TAG_BYTES = 16;
+export const AES_BLOCK_BYTES = 16;
+export const MODE_CBC = 0;
+export const MODE_GCM = 1;
+export const MAX_LENGTH = 0xffff;
+export const TWO_TO_32 = 0x1_0000_0000;
+
+/**
+ * The longest token we read, in characters: the 2-character prefix and the base64 of the largest envelope the 16-bit
+ * lengths allow (16-byte IV, 65,535-byte ciphertext, mode byte): 87,422.
+ */
+export const MAX_TOKEN_CHARS: number = 2 + Math.ceil((EXPIRE_BYTES + 2 * LENGTH_BYTES + CBC_IV_BYTES + MAX_LENGTH + 1) / 3) * 4;
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_CHARS = /^[A-Za-z0-9+/]*$/;
+const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+const fault = (reason: string, kind: EnvelopeFault['fault'] = 'malformed'): EnvelopeFault => ({ fault: kind, reason });
+
+/** Whether a {@link readEnvelope} result is a fault. */
+export function isEnvelopeFault(value: Envelope | EnvelopeFault): value is EnvelopeFault {
+  return 'fault' in value;
+}
+
+/** The bytes of whole base64 groups (a cut-off tail of 1 character carries no byte). */
+function base64Bytes(text: string): Uint8Array {
+  const whole = text.length % 4 === 1 ? text.slice(0, -1) : text;
+  const binary = atob(whole);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Canonical padded base64 has its unused trailing bits at zero: any other spelling is not the token's. */
+function hasZeroTail(text: string): boolean {
+  if (text.endsWith('==')) return (BASE64_ALPHABET.indexOf(text.charAt(text.length - 3)) & 0x0f) === 0;
+  if (text.endsWith('=')) return (BASE64_ALPHABET.indexOf(text.charAt(text.length - 2)) & 0x03) === 0;
+  return true;
+}
+
+/**
+ * Reads a token's envelope: `version + base64(envelope)`, canonical padded base64 only (a decoder that skipped
+ * stray characters would read tokens that are not ZEGO's). A token whose base64 stops early but whose declared
+ * lengths run past the end is reported `truncated`.
+ */
+export function readEnvelope(token: string): Envelope | EnvelopeFault {
+  const version = token.slice(0, 2);
+  if (version !== '03' && version !== '04') return fault('it must start with "03" or "04"');
+  if (token.length > MAX_TOKEN_CHARS) return fault('too long');
+  const base64 = token.slice(2);
+  if (!CANONICAL_BASE64.test(base64) || !hasZeroTail(base64)) {
+    // Cut short: base64 characters up to an arbitrary point, where the lengths inside say more was to come.
+    const unpadded = base64.replace(/={1,2}$/, '');
+    if (BASE64_CHARS.test(unpadded)) {
+      const partial = parseEnvelope(version, base64Bytes(unpadded));
+      if (isEnvelopeFault(partial) && partial.fault === 'truncated') return partial;
+    }
+    return fault('not canonical padded base64');
+  }
+  return parseEnvelope(version, base64Bytes(base64));
+}
+
+/** Reads the envelope's bytes, rejecting anything that is not exactly the layout of docs/FORMAT.md. */
+export function parseEnvelope(version: TokenVersion, bytes: Uint8Array): Envelope | EnvelopeFault {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = EXPIRE_BYTES + LENGTH_BYTES;
+  if (bytes.length < at) return fault('too short to hold its header', 'truncated');
+  const high = view.getUint32(0);
+  if (high > 0x1f_ffff) return fault('expire time out of range');
+  const expireTime = high * TWO_TO_32 + view.getUint32(4);
+
+  const ivLength = view.getUint16(EXPIRE_BYTES);
+  if (bytes.length < at + ivLength + LENGTH_BYTES) return fault('IV length exceeds the token', 'truncated');
+  const iv = bytes.subarray(at, at + ivLength);
+  at += ivLength;
+  const cipherLength = view.getUint16(at);
+  at += LENGTH_BYTES;
+  if (bytes.length < at + cipherLength) return fault('ciphertext length exceeds the token', 'truncated');
+  const body = bytes.subarray(at, at + cipherLength);
+  at += cipherLength;
+
+  const trailing = bytes.length - at;
+  const modeByte = bytes[at];
+  let mode: TokenMode;
+  if (trailing === 0) mode = 'cbc';
+  else if (trailing === 1 && version === '04' && (modeByte === MODE_GCM || modeByte === MODE_CBC)) {
+    mode = modeByte === MODE_GCM ? 'gcm' : 'cbc';
+  } else if (trailing === 1 && version === '04') return fault('unknown mode byte');
+  else return fault('unexpected bytes after the ciphertext');
+
+  if (mode === 'cbc') {
+    if (ivLength !== CBC_IV_BYTES) return fault('a CBC IV must be 16 bytes');
+    if (cipherLength === 0 || cipherLength % AES_BLOCK_BYTES !== 0) {
+      return fault('CBC ciphertext length must be a positive multiple of 16');
+    }
+    return { version, mode, expireTime, iv, ciphertext: body, tag: body.subarray(0, 0) };
+  }
+  if (ivLength !== GCM_NONCE_BYTES) return fault('a GCM nonce must be 12 bytes');
+  if (cipherLength < GCM_TAG_BYTES) return fault('GCM ciphertext is shorter than its tag');
+  const tagAt = cipherLength - GCM_TAG_BYTES;
+  return { version, mode, expireTime, iv, ciphertext: body.subarray(0, tagAt), tag: body.subarray(tagAt) };
+}
+
+/** The one error for "this secret does not open this token": fixed, so it reveals nothing about why. */
+export function decryptionFailed(): ZegoTokenError {
+  return new ZegoTokenError(
+    ErrorCode.TOKEN_DECRYPTION_FAILED,
+    'token decryption failed: wrong secret, or the token was altered',
+  );
+}
