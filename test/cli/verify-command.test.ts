@@ -69,6 +69,31 @@ describe('zego-token verify', function () {
     });
   });
 
+  describe('exit 1: a token damaged in transit is repaired and read, as the doctor does, and the line names the damage', () => {
+    // A token with a '+' in it, so that every kind of damage has something to damage (most tokens have several).
+    let token = roomToken;
+    while (!token.includes('+')) {
+      token = generateToken04({ appId: APP_ID, userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 3600, payload: { roomId: 'lobby' } });
+    }
+    const cases: Array<[string, string, RegExp]> = [
+      ['percent-encoded by a query string', encodeURIComponent(token), /\(url_encoded\)/],
+      ["with '+' turned into spaces", token.replace(/\+/g, ' '), /\(spaces_for_plus\)/],
+      ['wrapped in JSON quotes', JSON.stringify(token), /\(quoted\)/],
+    ];
+    for (const [what, damaged, code] of cases) {
+      it(`${what}: valid once repaired, but not as the client holds it`, () => {
+        const run = cli(['verify', damaged, '--user', 'alice', '--room', 'lobby'], env);
+        expectOneLine(run, 1, code);
+        expect(run.stderr).to.match(/once repaired valid: a 04 gcm token for app 1234567890, user "alice", room "lobby", until .*give the client the token exactly as issued$/m);
+      });
+    }
+
+    it('and, repaired, still refused for what it says: another user', () => {
+      const run = cli(['verify', JSON.stringify(roomToken), '--user', 'bob'], env);
+      expectOneLine(run, 1, /^zego-token: damaged in transit \(quoted\), and once repaired token was issued for another user: it is a 04 gcm token/m);
+    });
+  });
+
   describe('exit 1: not valid, saying why', () => {
     const cases: Array<[string, string[], Record<string, string>, RegExp]> = [
       ['expired', ['verify', expired], env, /^zego-token: token expired at \S+Z \((120 min|2 h) ago\)$/m],

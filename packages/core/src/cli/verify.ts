@@ -8,6 +8,7 @@ import { TokenError, type Command } from './command.js';
 import { showHelp } from './help.js';
 import { calendarTime, quoted, timeSpan } from './output.js';
 import { readToken } from './token-input.js';
+import { repairToken } from '../diagnosis/repair-token.js';
 
 const FLAGS = {
   'app-id': { type: 'string' },
@@ -30,7 +31,9 @@ export const verify: Command = {
   summary: 'is it valid now, for this app, user and room?',
   help: `Exits 0 and prints one line (for whom, until when) when the token is valid now for what was asked; exits 1
 with one line on stderr saying why when it is not: expired, issued for another app, user or room, the wrong
-secret, or not a token. Exits 2 on a usage error.
+secret, or not a token. A token damaged in transit (percent-encoded, quoted, '+' turned into spaces) is repaired
+and read, as the doctor does, and the line says what the damage was: it exits 1, since the client holds the
+damaged text. Kit tokens (TOKEN#wrapper) are read whole. Exits 2 on a usage error.
 
   --app-id N        the app it must be for (default: ZEGO_APP_ID, if set; the flag wins)
   --user ID         the user it must be for
@@ -43,15 +46,21 @@ Expiry is judged by this machine's clock, with no tolerance, as ZEGO's servers j
     if (values.help) return showHelp(verify, io);
     const secret = secretFrom(values.secret);
     const expected = { appId: appIdFrom(values['app-id']), userId: values.user, roomId: values.room };
-    const token = await readToken(positionals[0], io);
+    // Damage done in transit (percent-encoding, quotes, '+' turned into spaces) is repaired, as the doctor does, so
+    // the line can say whether the token itself is good: but the client holds the damaged text, so it is not valid.
+    const { text: token, findings: damage } = repairToken(await readToken(positionals[0], io));
+    const damaged = damage.length === 0 ? '' : `damaged in transit (${damage.map((f) => f.code).join(', ')}), and once repaired `;
     let claims: DecodedToken;
     try {
       claims = withFlagNames(FLAG_OF, () => verifyToken(token, secret, expected));
     } catch (error) {
-      throw explained(error, token, secret);
+      const reason = explained(error, token, secret);
+      throw damaged !== '' && reason instanceof Error ? new TokenError(`${damaged}${reason.message}`) : reason;
     }
     const left = claims.expireTime - nowInSeconds();
-    io.out(`valid: ${audience(claims)}, until ${calendarTime(claims.expireTime)} (${timeSpan(left)} left)`);
+    const valid = `${audience(claims)}, until ${calendarTime(claims.expireTime)} (${timeSpan(left)} left)`;
+    if (damaged !== '') throw new TokenError(`${damaged}valid: ${valid}; give the client the token exactly as issued`);
+    io.out(`valid: ${valid}`);
     return 0;
   },
 };
