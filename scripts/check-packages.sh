@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 pnpm run --silent build >/dev/null
-for name in core express koa; do
+for name in core express koa fastify fetch; do
   pnpm exec publint --strict "packages/$name"
   (cd "packages/$name" && pnpm pack --pack-destination "$work" >/dev/null)
   pnpm exec attw --format ascii "$work"/zego-token-"$name"-*.tgz
@@ -31,6 +31,8 @@ smoke() { # smoke ADAPTER PACKAGES...
 }
 smoke express express@5 typescript@~6.0.3 @types/express@5 @types/node@20
 smoke koa koa@3 @koa/router@15 typescript@~6.0.3 @types/koa@3 @types/node@20
+smoke fastify fastify@5 typescript@~6.0.3 @types/node@20
+smoke fetch typescript@~6.0.3 @types/node@20
 
 version=$(cd "$work/express" && npx --no-install zego-token --version)
 [ "$version" = "$(node -p "require('$root/packages/core/package.json').version")" ]

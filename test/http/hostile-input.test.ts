@@ -3,12 +3,16 @@
  * room ID ZEGO accepts and is the one the token carries; never a 5xx, a hang or a crash, and the server must serve
  * normally afterwards.
  */
+import { getRequestListener } from '@hono/node-server';
 import Router from '@koa/router';
 import { decodeToken, isZegoRoomId, type TokenResponseBody } from '@zego-token/core';
 import { zegoToken as expressZegoToken } from '@zego-token/express';
+import { zegoToken as fastifyZegoToken } from '@zego-token/fastify';
+import { zegoToken as fetchZegoToken } from '@zego-token/fetch';
 import { zegoToken as koaZegoToken } from '@zego-token/koa';
 import { expect } from 'chai';
 import express from 'express';
+import Fastify from 'fastify';
 import Koa from 'koa';
 import { APP_ID, SECRET } from '../support/fixtures.js';
 import { get, listen, rawRequest, type Listener } from '../support/raw-http.js';
@@ -19,7 +23,7 @@ const options = {
   getUserId: (header: string | undefined): string | undefined => header,
 };
 
-const apps: Array<{ name: string; listener: () => Listener }> = [
+const apps: Array<{ name: string; listener: () => Listener | Promise<Listener> }> = [
   {
     name: 'Express',
     listener: () => {
@@ -48,6 +52,22 @@ const apps: Array<{ name: string; listener: () => Listener }> = [
       app.use(koaZegoToken({ ...options, getUserId: (ctx) => options.getUserId(ctx.get('x-user-id') || undefined) }));
       return app.callback();
     },
+  },
+  {
+    name: 'Fastify',
+    listener: async () => {
+      const app = Fastify({ routerOptions: { maxParamLength: 384 } });
+      await app.register(fastifyZegoToken, { ...options, getUserId: (request) => options.getUserId(request.headers['x-user-id'] as string | undefined) });
+      await app.ready();
+      return (req, res) => app.server.emit('request', req, res);
+    },
+  },
+  {
+    name: 'fetch handler under Node’s HTTP server (@hono/node-server)',
+    listener: () =>
+      getRequestListener(fetchZegoToken({ ...options, getUserId: (request) => options.getUserId(request.headers.get('x-user-id') ?? undefined) }), {
+        overrideGlobalObjects: false,
+      }),
   },
 ];
 
@@ -112,7 +132,7 @@ describe('hostile input', function () {
     describe(name, () => {
       let port = 0;
       let close: () => Promise<void> = () => Promise.resolve();
-      before(async () => ({ port, close } = await listen(listener())));
+      before(async () => ({ port, close } = await listen(await listener())));
       after(() => close());
 
       for (const [what, room, carried] of hostileRooms) {

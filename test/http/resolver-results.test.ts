@@ -136,7 +136,7 @@ describe('fail closed: resolver results outside their contract', () => {
 
       for (const c of serverErrors) {
         it(`${c.name} → 500, no token (${Object.keys(ErrorCode).find((k) => ErrorCode[k as keyof typeof ErrorCode] === c.code)})`, async () => {
-          const { listener, errors } = mounting.app({ ...base, ...c.options });
+          const { listener, errors } = await mounting.app({ ...base, ...c.options });
           const response = await request(listener).get(mounting.url('lobby'));
           expect(response.status, response.text).to.equal(500);
           expect(response.text).to.not.match(/"token"|04[A-Za-z0-9+/]{20}/);
@@ -147,7 +147,7 @@ describe('fail closed: resolver results outside their contract', () => {
 
       for (const c of answered) {
         it(`${c.name} → ${c.status}`, async () => {
-          const { listener, errors } = mounting.app({ ...base, ...c.options });
+          const { listener, errors } = await mounting.app({ ...base, ...c.options });
           const response = await request(listener).get(mounting.url('lobby'));
           expect(response.status, response.text).to.equal(c.status);
           expect(errors).to.deep.equal([]);

@@ -1,6 +1,7 @@
 /**
  * Every way to mount the token route, behind one interface, so the HTTP contract table runs against all of them.
  */
+import { getRequestListener } from '@hono/node-server';
 import Router from '@koa/router';
 import {
   zegoToken as expressZegoToken,
@@ -14,7 +15,11 @@ import {
   zegoTokenRouter,
   type ZegoTokenOptions as KoaOptions,
 } from '@zego-token/koa';
+import { zegoToken as fastifyZegoToken, type ZegoTokenOptions as FastifyOptions } from '@zego-token/fastify';
+import { zegoToken as fetchZegoToken, type ZegoTokenHandler, type ZegoTokenOptions as FetchOptions } from '@zego-token/fetch';
 import express, { type ErrorRequestHandler } from 'express';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Hono } from 'hono';
 import Koa from 'koa';
 import type request from 'supertest';
 
@@ -34,12 +39,15 @@ export interface TokenApp {
 
 export interface Mounting {
   name: string;
-  adapter: 'express' | 'koa';
-  /** Express itself answers (400, its own body) a path it cannot percent-decode on an app route of yours. */
+  adapter: 'express' | 'koa' | 'fastify' | 'fetch';
+  /**
+   * The framework itself answers (400, its own body) a path it cannot percent-decode before any route runs: Express
+   * on an app route of yours (passing a URIError to the error handlers), Fastify always (`FST_ERR_BAD_URL`).
+   */
   frameworkDecodesPath?: boolean;
   /** The URL of the token for `room` (already encoded as it should appear in the path). */
   url: (encodedRoom: string) => string;
-  app: (options: RouteOptions) => TokenApp;
+  app: (options: RouteOptions) => TokenApp | Promise<TokenApp>;
 }
 
 /** How the installed routers write an optional parameter: Express 5 and @koa/router 14+ `{/:x}`, older `/:x?`. */
@@ -83,6 +91,47 @@ export function koaApp(mount: (app: Koa) => void): TokenApp {
   return { listener: app.callback(), errors };
 }
 
+async function fastifyApp(mount: (app: FastifyInstance) => void): Promise<TokenApp> {
+  const errors: unknown[] = [];
+  // Room IDs run to 128 characters, 384 percent-encoded; Fastify's default limit on a parameter is 100 (see the guide).
+  const app = Fastify({ routerOptions: { maxParamLength: 384 } });
+  // Recorded on the way to Fastify's own error handler, which answers as in an app without one.
+  app.addHook('onError', (_request, _reply, error, done) => {
+    errors.push(error);
+    done();
+  });
+  mount(app);
+  await app.ready();
+  return { listener: app.server, errors };
+}
+
+/** A fetch handler (or a Hono app's `fetch`) under Node's HTTP server, as `@hono/node-server` serves it. */
+function fetchApp(handler: (request: Request) => Response | Promise<Response>): TokenApp {
+  const errors: unknown[] = [];
+  const listener = getRequestListener(handler, {
+    overrideGlobalObjects: false,
+    errorHandler: (error) => {
+      errors.push(error); // a rejected handler: the host's error handling, as a Worker's 500
+      return new Response('Internal Server Error', { status: 500 });
+    },
+  });
+  return { listener, errors };
+}
+
+/** A Hono app whose route calls the fetch handler, as the Hono guide says; its `onError` is the host's error path. */
+function honoApp(path: string, handler: ZegoTokenHandler): TokenApp {
+  const errors: unknown[] = [];
+  const app = new Hono();
+  app.get(path, (c) => handler(c.req.raw));
+  app.onError((error, c) => {
+    errors.push(error);
+    return c.text('Internal Server Error', 500);
+  });
+  return { listener: getRequestListener(app.fetch, { overrideGlobalObjects: false }), errors };
+}
+
+const asFetch = (o: RouteOptions): FetchOptions => o as unknown as FetchOptions;
+const asFastify = (o: RouteOptions): FastifyOptions => o as unknown as FastifyOptions;
 const asExpress = (o: RouteOptions): ZegoTokenHandlerOptions => o as unknown as ZegoTokenHandlerOptions;
 const asKoa = (o: RouteOptions): KoaOptions => o as unknown as KoaOptions;
 
@@ -176,5 +225,48 @@ export const mountings: Mounting[] = [
         api.use(tokens.routes());
         app.use(api.routes());
       }),
+  },
+  {
+    name: 'Fastify app.register(zegoToken)',
+    adapter: 'fastify',
+    frameworkDecodesPath: true,
+    url: (room) => `/zego/token/${room}`,
+    app: (o) => fastifyApp((app) => void app.register(fastifyZegoToken, asFastify(o))),
+  },
+  {
+    name: 'Fastify app.register(zegoToken) with a prefix, a custom path and parameter',
+    adapter: 'fastify',
+    frameworkDecodesPath: true,
+    url: (room) => `/api/rooms/${room}/zego-token`,
+    app: (o) =>
+      fastifyApp((app) => void app.register(fastifyZegoToken, { ...asFastify(o), prefix: '/api', path: '/rooms/:room/zego-token', roomParam: 'room' })),
+  },
+  {
+    name: 'fetch zegoToken() under Node’s HTTP server',
+    adapter: 'fetch',
+    url: (room) => `/zego/token/${room}`,
+    app: (o) => fetchApp(fetchZegoToken(asFetch(o))),
+  },
+  {
+    name: 'fetch zegoToken() on a custom path and parameter',
+    adapter: 'fetch',
+    url: (room) => `/api/rooms/${room}/zego-token`,
+    app: (o) => fetchApp(fetchZegoToken({ ...asFetch(o), path: '/api/rooms/:room/zego-token', roomParam: 'room' })),
+  },
+  {
+    name: 'fetch zegoToken() as a Next.js route handler: GET(request, { params })',
+    adapter: 'fetch',
+    url: (room) => `/zego/token/${room}`,
+    app: (o) => {
+      const GET = fetchZegoToken(asFetch(o));
+      // Next.js 15 passes the dynamic segments as a promise in the second argument; the handler reads the URL.
+      return fetchApp((request) => GET(request, { params: Promise.resolve({ roomId: 'not-the-url' }) }));
+    },
+  },
+  {
+    name: 'fetch zegoToken() in a Hono route: app.get(path, (c) => handler(c.req.raw))',
+    adapter: 'fetch',
+    url: (room) => `/zego/token/${room}`,
+    app: (o) => honoApp('/zego/token/:roomId', fetchZegoToken(asFetch(o))),
   },
 ];

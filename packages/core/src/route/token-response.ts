@@ -8,6 +8,9 @@
  * | room ID empty, too long, or outside ZEGO's set    | 400    | `{ error: { code: 'invalid_room_id', message } }`     |
  * | the privilege resolver returns `false`            | 403    | `{ error: { code: 'forbidden', message } }`           |
  * | a callback throws, or gives a user ID ZEGO cannot take | the framework's error handling (500)          |
+ *
+ * Adapters that route requests themselves (the fetch handler) also answer 404 `not_found` off the route's path and
+ * 405 `method_not_allowed` (with `Allow: GET, HEAD`) for other methods; framework adapters leave both to the framework.
  */
 import type { TokenVersion } from '../format/envelope.js';
 
@@ -28,7 +31,7 @@ export interface TokenResponseBody {
 }
 
 /** The machine-readable codes of the route's client errors. */
-export type TokenErrorCode = 'unauthenticated' | 'invalid_room_id' | 'forbidden';
+export type TokenErrorCode = 'unauthenticated' | 'invalid_room_id' | 'forbidden' | 'not_found' | 'method_not_allowed';
 
 /** The body of a client error response. */
 export interface TokenErrorBody {
@@ -37,7 +40,7 @@ export interface TokenErrorBody {
 
 /** A framework-neutral HTTP response: adapters copy status and headers and send `body` as JSON. */
 export interface TokenResponse {
-  status: 200 | 400 | 401 | 403;
+  status: 200 | 400 | 401 | 403 | 404 | 405;
   headers: Readonly<Record<string, string>>;
   body: TokenResponseBody | TokenErrorBody;
 }
@@ -48,9 +51,14 @@ export const TOKEN_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.f
   'content-type': 'application/json; charset=utf-8',
 });
 
-function clientError(status: 400 | 401 | 403, code: TokenErrorCode, message: string): TokenResponse {
+function clientError(
+  status: 400 | 401 | 403 | 404 | 405,
+  code: TokenErrorCode,
+  message: string,
+  headers: Readonly<Record<string, string>> = TOKEN_RESPONSE_HEADERS,
+): TokenResponse {
   const body = Object.freeze({ error: Object.freeze({ code, message }) });
-  return Object.freeze({ status, headers: TOKEN_RESPONSE_HEADERS, body });
+  return Object.freeze({ status, headers, body });
 }
 
 // Client errors carry fixed messages (never the request's input), so they are built once, frozen.
@@ -64,6 +72,16 @@ export const INVALID_ROOM_ID_RESPONSE: TokenResponse = clientError(
 );
 /** 403 `forbidden`: the privilege resolver refused this user this room. */
 export const FORBIDDEN_RESPONSE: TokenResponse = clientError(403, 'forbidden', 'You may not join this room.');
+
+/** 404 `not_found`: the request's path is not the token route's (adapters that route requests themselves). */
+export const NOT_FOUND_RESPONSE: TokenResponse = clientError(404, 'not_found', 'No ZEGO token route at this path.');
+/** 405 `method_not_allowed`, with `Allow: GET, HEAD`: the token route only answers GET and HEAD. */
+export const METHOD_NOT_ALLOWED_RESPONSE: TokenResponse = clientError(
+  405,
+  'method_not_allowed',
+  'Use GET to get a ZEGO token.',
+  Object.freeze({ ...TOKEN_RESPONSE_HEADERS, allow: 'GET, HEAD' }),
+);
 
 /** A 200 response carrying a token. */
 export function tokenResponse(body: TokenResponseBody): TokenResponse {
