@@ -9,6 +9,7 @@ import {
   decodeToken,
   DEFAULT_TOKEN_PATH,
   ErrorCode,
+  isRoomlessPath,
   resolveTokenPath,
   type Privilege,
   type TokenRequestContext,
@@ -242,12 +243,20 @@ describe('resolveTokenPath: the path is checked at construction', () => {
     }
   });
 
+  it('takes a path with no parameter at all: a room-less identity route (isRoomlessPath)', () => {
+    for (const path of ['/zego/token', '/t/roomId', '/zim-token', '/api/v1/zego.token']) {
+      expect(resolveTokenPath(path, 'roomId'), path).to.equal(path);
+      expect(isRoomlessPath(path), path).to.equal(true);
+    }
+    for (const path of [DEFAULT_TOKEN_PATH, '/t{/:roomId}', '/t/:"room-id"']) expect(isRoomlessPath(path), path).to.equal(false);
+  });
+
   const refused: Array<[string, unknown, string]> = [
     ['no leading /', 'zego/:roomId', 'roomId'],
     ['an empty path', '', 'roomId'],
     ['a parameter of another name', '/rooms/:room/token', 'roomId'],
     ['a longer parameter name', '/t/:roomIdx', 'roomId'],
-    ['the name as plain text', '/t/roomId', 'roomId'],
+    ['the name as plain text beside another parameter', '/t/:id/roomId', 'roomId'],
     ['a wildcard, not a parameter', '/t/*roomId', 'roomId'],
     ['a RegExp', /\/t\/(?<roomId>[^/]+)/, 'roomId'],
     ['an array of paths', ['/a/:roomId'], 'roomId'],

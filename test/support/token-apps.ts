@@ -270,3 +270,29 @@ export const mountings: Mounting[] = [
     app: (o) => honoApp('/zego/token/:roomId', fetchZegoToken(asFetch(o))),
   },
 ];
+
+/** A mounting of the room-less identity route: `path` without the room parameter. */
+export interface IdentityMounting {
+  name: string;
+  url: string;
+  /** Throws (or rejects) at construction for refused options, as the adapter's factory does. */
+  app: (options: RouteOptions) => TokenApp | Promise<TokenApp>;
+}
+
+export const identityMountings: IdentityMounting[] = [
+  {
+    name: 'Fastify app.register(zegoToken, { path: "/zego/token" })',
+    url: '/zego/token',
+    app: (o) => fastifyApp((app) => void app.register(fastifyZegoToken, { ...asFastify(o), path: '/zego/token' })),
+  },
+  {
+    name: 'fetch zegoToken({ path: "/zego/token" })',
+    url: '/zego/token',
+    app: (o) => fetchApp(fetchZegoToken({ ...asFetch(o), path: '/zego/token' })),
+  },
+  {
+    name: 'fetch zegoToken({ path: "/api/zim-token" }) in Hono',
+    url: '/api/zim-token',
+    app: (o) => honoApp('/api/zim-token', fetchZegoToken({ ...asFetch(o), path: '/api/zim-token' })),
+  },
+];

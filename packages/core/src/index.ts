@@ -40,16 +40,19 @@ export {
   TOKEN_RESPONSE_HEADERS,
   UNAUTHENTICATED_RESPONSE,
   type TokenErrorBody,
+  type IdentityTokenResponseBody,
   type TokenErrorCode,
   type TokenResponse,
   type TokenResponseBody,
 } from './route/token-response.js';
 export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
-export { DEFAULT_TOKEN_PATH, resolveTokenPath } from './route/token-path.js';
+export type { EnvironmentSource } from './lib/environment.js';
+export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveTokenPath } from './route/token-path.js';
 export {
   createTokenRoute,
   DEFAULT_ROOM_PARAM,
   type TokenRoute,
   type TokenRouteOptions,
+  type TokenRouteSettings,
 } from './route/token-route.js';

@@ -2,17 +2,10 @@
  * Fastify adapter: a plugin that registers the token route, asks the core's token route and returns its answer for
  * Fastify to serialise. The HTTP contract itself lives in `@zego-token/core` (`createTokenRoute`, `token-response.ts`).
  */
-import {
-  createTokenRoute,
-  ErrorCode,
-  ZegoTokenError,
-  type TokenRoute,
-  type TokenRouteOptions,
-} from '@zego-token/core';
-import type { FastifyPluginCallback, FastifyRequest, RegisterOptions, RouteShorthandOptions } from 'fastify';
+import { createTokenRoute, DEFAULT_TOKEN_PATH, resolveTokenPath, type TokenRoute, type TokenRouteOptions } from '@zego-token/core';
+import type { FastifyPluginCallback, FastifyRequest, FastifySchema } from 'fastify';
 
-/** The route {@link zegoToken} serves unless told otherwise. */
-export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoToken}: the issuer's options, `getUserId(request)` (typically `request.user?.sub` after
@@ -20,38 +13,44 @@ export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
  * (`prefix`, `logLevel`, `logSerializers`) apply as to any plugin.
  */
 export interface ZegoTokenOptions extends TokenRouteOptions<FastifyRequest> {
-  /** The path of the token route, with the room parameter. Default {@link DEFAULT_TOKEN_PATH}. */
+  /**
+   * The path of the token route, with the room parameter (default {@link DEFAULT_TOKEN_PATH}); a path with no
+   * parameter (`'/zego/token'`) serves identity tokens, as ZIM takes them.
+   */
   path?: string | undefined;
 }
 
-// Fastify serialises the 200 body through this schema (fast-json-stringify). Client errors have no schema on
-// purpose: a 4xx schema would also reshape other plugins' errors on this route (an @fastify/jwt 401, say).
-const routeSchema: RouteShorthandOptions['schema'] = {
-  response: {
-    200: {
-      type: 'object',
-      required: ['token', 'appId', 'userId', 'roomId', 'version', 'issuedAt', 'expiresAt'],
-      properties: {
-        token: { type: 'string' },
-        appId: { type: 'integer' },
-        userId: { type: 'string' },
-        roomId: { type: 'string' },
-        version: { type: 'string' },
-        issuedAt: { type: 'integer' },
-        expiresAt: { type: 'integer' },
-      },
-    },
-  },
-};
+/** Fastify's own register options: Fastify applies them, and they reach the plugin's options too. */
+const REGISTER_OPTION_NAMES = ['prefix', 'logLevel', 'logSerializers'] as const;
+
+const tokenProperties = {
+  token: { type: 'string' },
+  appId: { type: 'integer' },
+  userId: { type: 'string' },
+  roomId: { type: 'string' },
+  version: { type: 'string' },
+  issuedAt: { type: 'integer' },
+  expiresAt: { type: 'integer' },
+} as const;
+
+/**
+ * Fastify serialises the 200 body through this schema (fast-json-stringify). Client errors have no schema on
+ * purpose: a 4xx schema would also reshape other plugins' errors on this route (an @fastify/jwt 401, say).
+ */
+function routeSchema(roomless: boolean): FastifySchema {
+  const { roomId, ...identity } = tokenProperties;
+  const properties = roomless ? identity : { ...identity, roomId };
+  return { response: { 200: { type: 'object', required: Object.keys(properties), properties } } };
+}
 
 /**
  * The plugin: `app.register(zegoToken, { getUserId: (request) => request.user?.sub })` serves `GET` (and `HEAD`)
- * {@link DEFAULT_TOKEN_PATH} (or `options.path`), in its own encapsulated context: hooks and decorators of the
+ * {@link DEFAULT_TOKEN_PATH} (or `options.path`; without a parameter, identity tokens), in its own encapsulated context: hooks and decorators of the
  * parent (your auth) apply to it, nothing of it leaks out. Routing follows the app's router options (case
  * sensitivity, trailing slashes). A callback's throw or rejection goes to Fastify's error handler (500).
  *
  * @throws {@link ZegoTokenError} at registration (so `app.ready()` rejects) for bad options: see
- *   `createTokenRoute`; OPTION_INVALID for a `path` without the room parameter.
+ *   `createTokenRoute` (unknown keys, a bad `path`, room options on an identity route, …).
  *
  * @example
  * ```ts
@@ -61,21 +60,19 @@ const routeSchema: RouteShorthandOptions['schema'] = {
  * ```
  */
 export const zegoToken: FastifyPluginCallback<ZegoTokenOptions> = (fastify, options, done) => {
-  // prefix, logLevel and logSerializers are Fastify's own register options, applied by register itself.
-  const { path = DEFAULT_TOKEN_PATH, prefix, logLevel, logSerializers, ...routeOptions } = options as ZegoTokenOptions & RegisterOptions;
-  let route: TokenRoute<FastifyRequest>;
+  let route: TokenRoute<FastifyRequest, 'path' | (typeof REGISTER_OPTION_NAMES)[number]>;
+  let path: string;
   try {
-    route = createTokenRoute<FastifyRequest>(routeOptions);
-    if (typeof path !== 'string' || !path.startsWith('/') || !path.split('/').includes(`:${route.roomParam}`)) {
-      throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `path must start with '/' and hold :${route.roomParam}`);
-    }
+    route = createTokenRoute<FastifyRequest, 'path' | (typeof REGISTER_OPTION_NAMES)[number]>(options, ['path', ...REGISTER_OPTION_NAMES]);
+    path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
   } catch (error) {
     done(error as Error);
     return;
   }
-  const { roomParam } = route;
-  fastify.get(path, { schema: routeSchema }, async (request, reply) => {
-    const { status, headers, body } = await route.answer(request, (request.params as Record<string, string | undefined>)[roomParam]);
+  const { roomParam, roomless } = route;
+  fastify.get(path, { schema: routeSchema(roomless) }, async (request, reply) => {
+    const roomId = roomless ? undefined : (request.params as Record<string, string | undefined>)[roomParam];
+    const { status, headers, body } = await route.answer(request, roomId);
     return reply.code(status).headers(headers).send(body);
   });
   done();

@@ -4,18 +4,18 @@
  */
 import {
   createTokenRoute,
-  DEFAULT_ROOM_PARAM,
+  DEFAULT_TOKEN_PATH,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
+  type EnvironmentSource,
   type MaybePromise,
   type TokenResponse,
   type TokenRoute,
   type TokenRouteOptions,
 } from '@zego-token/core';
-import { compilePathPattern, matchPath } from './path-pattern.js';
+import { compilePathPattern, matchPath, type PathPattern } from './path-pattern.js';
 
-/** The route {@link zegoToken} serves unless told otherwise. */
-export const DEFAULT_TOKEN_PATH = '/zego/token/:roomId';
+export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoToken}: the issuer's options, `getUserId(request, env)`, `path` and `roomParam`. `Env` is
@@ -31,7 +31,8 @@ export interface ZegoTokenOptions<Env = unknown> extends Omit<TokenRouteOptions<
   getUserId: (request: Request, env: Env) => MaybePromise<string | number | null | undefined>;
   /**
    * The URL pathname served, Express-style: literal segments and `:name` parameters, the room in `:roomId` (or
-   * `roomParam`). Matched exactly: case-sensitive, no trailing slash. Default {@link DEFAULT_TOKEN_PATH}.
+   * `roomParam`); a path with no parameter (`'/zego/token'`) serves identity tokens. Matched exactly:
+   * case-sensitive, no trailing slash. Default {@link DEFAULT_TOKEN_PATH}.
    */
   path?: string | undefined;
 }
@@ -47,15 +48,21 @@ export type ZegoTokenHandler<Env = unknown> = (
   ...env: unknown extends Env ? [env?: unknown] : [env: Env]
 ) => Promise<Response>;
 
-/** Where a Worker keeps configuration: string variables and secrets on its `env`. */
-function variableOf(env: unknown, name: string): string | undefined {
+const CREDENTIALS = ['ZEGO_APP_ID', 'ZEGO_SERVER_SECRET'] as const;
+
+/** A Worker keeps configuration as string variables and secrets on its `env`; anything else holds none. */
+function credentialsOf(env: unknown): Readonly<Record<string, string>> | undefined {
   if (typeof env !== 'object' || env === null) return undefined;
-  const value: unknown = (env as Record<string, unknown>)[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  const found: Record<string, string> = {};
+  for (const name of CREDENTIALS) {
+    const value: unknown = (env as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value !== '') found[name] = value;
+  }
+  return Object.keys(found).length === 0 ? undefined : found;
 }
 
-function processVariable(name: string): string | undefined {
-  return typeof process === 'object' && process !== null ? process.env[name] || undefined : undefined;
+function fromProcess(name: string): boolean {
+  return typeof process === 'object' && process !== null && (process.env[name] ?? '') !== '';
 }
 
 function toResponse({ status, headers, body }: TokenResponse, method: string): Response {
@@ -67,53 +74,47 @@ function toResponse({ status, headers, body }: TokenResponse, method: string): R
  * A fetch handler serving `GET`/`HEAD` {@link DEFAULT_TOKEN_PATH} (or `options.path`); any other path is 404 and
  * any other method 405 (`Allow: GET, HEAD`), both as JSON. `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET`, unless given as
  * `appId` and `secret`, come from the Worker's `env` when the handler is given one that holds them, else from
- * `process.env`. The route is built once per pair of values, not per request.
+ * `process.env`. The route (options, key) is built once per pair of values, not per request.
  *
  * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. Where the
- *   credentials can only come from a Worker's `env`, the issuer is built at the first request and a bad app ID or
- *   secret rejects that request instead.
+ *   credentials can only come from a Worker's `env`, the route is built at the first request and bad options reject
+ *   that request (and the next, until fixed) instead.
  *
  * @example
  * ```ts
- * // A Cloudflare Worker (ZEGO_APP_ID and ZEGO_SERVER_SECRET from `wrangler secret put`):
- * export default { fetch: zegoToken({ getUserId: (request) => request.headers.get('x-user-id') }) };
+ * // A Cloudflare Worker (ZEGO_APP_ID and ZEGO_SERVER_SECRET from wrangler.toml and `wrangler secret put`):
+ * export default { fetch: zegoToken({ getUserId: (request, env) => yourAuth(request, env) }) };
  * ```
  */
 export function zegoToken<Env = unknown>(options: ZegoTokenOptions<Env>): ZegoTokenHandler<Env> {
-  const { path = DEFAULT_TOKEN_PATH, getUserId, ...issuerOptions } = options ?? ({} as ZegoTokenOptions<Env>);
-  // The core checks getUserId and the other options; this adapter calls getUserId itself, with the env.
-  const routeOptions: TokenRouteOptions<Request> = { ...issuerOptions, getUserId: getUserId as TokenRouteOptions<Request>['getUserId'] };
-  const pattern = compilePathPattern(path, routeOptions.roomParam ?? DEFAULT_ROOM_PARAM);
-  const fromWorkerEnv = (name: 'ZEGO_APP_ID' | 'ZEGO_SERVER_SECRET', given: unknown): boolean =>
-    given === undefined && processVariable(name) === undefined;
-  const deferred = fromWorkerEnv('ZEGO_APP_ID', routeOptions.appId) || fromWorkerEnv('ZEGO_SERVER_SECRET', routeOptions.secret);
-  // Options complete without a Worker's env are validated now, so a misconfigured server fails at start-up.
-  const eager: TokenRoute<Request> | undefined = deferred ? undefined : createTokenRoute<Request>(routeOptions);
+  const coreOptions = options as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
+  const build = (environment: EnvironmentSource | undefined): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } => {
+    const route = createTokenRoute<Request, 'path'>(coreOptions, ['path'], { environment });
+    const path = route.adapterOptions.path === undefined ? DEFAULT_TOKEN_PATH : route.adapterOptions.path;
+    return { route, pattern: compilePathPattern(path, route.roomParam) };
+  };
+  // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
+  const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || fromProcess(variable);
+  let current = given('appId', 'ZEGO_APP_ID') && given('secret', 'ZEGO_SERVER_SECRET') ? build(undefined) : undefined;
+  let currentKey = '';
 
-  let cached: { key: string; route: TokenRoute<Request> } | undefined;
-  function routeFor(env: unknown): TokenRoute<Request> {
-    const appId = routeOptions.appId === undefined ? variableOf(env, 'ZEGO_APP_ID') : undefined;
-    const secret = routeOptions.secret === undefined ? variableOf(env, 'ZEGO_SERVER_SECRET') : undefined;
-    if (appId === undefined && secret === undefined && eager !== undefined) return eager;
-    const key = `${appId ?? ''}\n${secret ?? ''}`;
-    if (cached?.key !== key) {
-      const credentials = {
-        ...(appId === undefined ? {} : { appId: /^[0-9]+$/.test(appId) ? Number(appId) : Number.NaN }),
-        ...(secret === undefined ? {} : { secret }),
-      };
-      cached = { key, route: createTokenRoute<Request>({ ...routeOptions, ...credentials }) };
+  function routeFor(env: unknown): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } {
+    const environment = credentialsOf(env);
+    const key = environment === undefined ? '' : `${environment['ZEGO_APP_ID'] ?? ''}\n${environment['ZEGO_SERVER_SECRET'] ?? ''}`;
+    if (current === undefined || key !== currentKey) {
+      current = build(environment);
+      currentKey = key;
     }
-    return cached.route;
+    return current;
   }
 
   return async (request: Request, ...rest: unknown[]): Promise<Response> => {
     const env = rest[0];
+    const { route, pattern } = routeFor(env);
     const match = matchPath(pattern, new URL(request.url).pathname);
     if (match === undefined) return toResponse(NOT_FOUND_RESPONSE, request.method);
     if (request.method !== 'GET' && request.method !== 'HEAD') return toResponse(METHOD_NOT_ALLOWED_RESPONSE, request.method);
-    const { issuer } = routeFor(env);
     const roomId = match.room ? match.roomId : undefined;
-    const answer = await issuer.issue({ userId: getUserId(request, env as Env), roomId, request });
-    return toResponse(answer, request.method);
+    return toResponse(await route.answer(request, roomId, env), request.method);
   };
 }

@@ -3,8 +3,16 @@
  * console names the two values. Read only where an option is not given, and only at construction.
  */
 
+/**
+ * Variables given by the host rather than by `process.env`: a Cloudflare Worker's `env`, say. Only string values
+ * count; they are consulted before `process.env`.
+ */
+export type EnvironmentSource = Readonly<Record<string, unknown>>;
+
 /** A variable's value, or `undefined` when it is unset or empty (an empty variable is as good as none). */
-function variable(name: string): string | undefined {
+function variable(name: string, source: EnvironmentSource | undefined): string | undefined {
+  const given = source?.[name];
+  if (typeof given === 'string' && given !== '') return given;
   // `process` is absent where only Web APIs exist (workerd, edge runtimes): there, nothing comes from the environment.
   const env = typeof process === 'object' && process !== null ? process.env : undefined;
   const value = env?.[name];
@@ -12,11 +20,11 @@ function variable(name: string): string | undefined {
 }
 
 /** The raw `ZEGO_APP_ID`, unparsed: callers decide how to report a bad one. */
-export function appIdFromEnvironment(): string | undefined {
-  return variable('ZEGO_APP_ID');
+export function appIdFromEnvironment(source?: EnvironmentSource): string | undefined {
+  return variable('ZEGO_APP_ID', source);
 }
 
 /** `ZEGO_SERVER_SECRET`, unvalidated. */
-export function secretFromEnvironment(): string | undefined {
-  return variable('ZEGO_SERVER_SECRET');
+export function secretFromEnvironment(source?: EnvironmentSource): string | undefined {
+  return variable('ZEGO_SERVER_SECRET', source);
 }

@@ -7,7 +7,7 @@ import { assertAppId, assertEffectiveTime, describe } from '../lib/assertions.js
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { optionInvalid, type ReadOptions } from '../lib/options.js';
-import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
+import { appIdFromEnvironment, secretFromEnvironment, type EnvironmentSource } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
 import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
@@ -43,6 +43,8 @@ export interface TokenIssuerConfig {
   readonly mode: TokenMode;
   readonly effectiveTimeInSeconds: number;
   readonly roomPayload: boolean;
+  /** A room-less (identity) route: tokens carry no room, and requests name none. */
+  readonly roomless: boolean;
   /** A fixed privilege in ZEGO's wire form, `false` (always 403), or a resolver called per request. */
   readonly privilege: Readonly<PrivilegeJson> | false | Resolver;
   /** A fixed, frozen stream list, `null` (any stream), or a resolver called per request. */
@@ -51,12 +53,12 @@ export interface TokenIssuerConfig {
 }
 
 
-function resolveAppId(appId: unknown): number {
+function resolveAppId(appId: unknown, environment: EnvironmentSource | undefined): number {
   if (appId !== undefined) {
     assertAppId(appId);
     return appId;
   }
-  const fromEnv = appIdFromEnvironment();
+  const fromEnv = appIdFromEnvironment(environment);
   if (fromEnv === undefined) {
     throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'appId is missing: pass appId or set ZEGO_APP_ID');
   }
@@ -69,12 +71,32 @@ function resolveAppId(appId: unknown): number {
   return parsed;
 }
 
-function resolveSecret(secret: unknown): KeyObject {
-  const value = secret === undefined ? secretFromEnvironment() : secret;
+function resolveSecret(secret: unknown, environment: EnvironmentSource | undefined): KeyObject {
+  const value = secret === undefined ? secretFromEnvironment(environment) : secret;
   if (value === undefined || value === '') {
     throw new ZegoTokenError(ErrorCode.SECRET_INVALID, 'secret is missing: pass secret or set ZEGO_SERVER_SECRET');
   }
   return secretKey(value);
+}
+
+/** How {@link resolveTokenIssuerConfig} resolves, beyond the options themselves. */
+export interface IssuerSettings {
+  /** Variables consulted before `process.env` for `appId` and `secret` not given (a Worker's `env`). */
+  readonly environment?: EnvironmentSource | undefined;
+  /** A room-less (identity) route: see {@link TokenIssuerConfig.roomless}. */
+  readonly roomless?: boolean | undefined;
+}
+
+/** On a room-less route there is no room to bind a token to: each of these options would be silently dropped. */
+function refuseRoomOptions(options: ReadOptions<IssuerOptionName>): void {
+  const refuse = (what: string): never => {
+    throw optionInvalid(`${what} needs a room: a path without the room parameter serves identity tokens (04, no payload)`);
+  };
+  if (options.privilege !== undefined && typeof options.privilege !== 'function') refuse('a fixed privilege');
+  if (options.streamIdList !== undefined && options.streamIdList !== null) refuse('streamIdList');
+  if (options.validateRoomId !== undefined) refuse('validateRoomId');
+  if (options.version === '03') refuse("version '03'");
+  if (options.roomPayload === true) refuse('roomPayload');
 }
 
 /**
@@ -82,17 +104,20 @@ function resolveSecret(secret: unknown): KeyObject {
  * a `null` is a mistake to report, not a request for the default.
  *
  * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID,
- *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option).
+ *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
+ *   or, on a room-less route, an option that needs a room).
  */
-export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>): TokenIssuerConfig {
-  const appId = resolveAppId(options.appId);
-  const key = resolveSecret(options.secret);
+export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>, settings: IssuerSettings = {}): TokenIssuerConfig {
+  const roomless = settings.roomless === true;
+  if (roomless) refuseRoomOptions(options);
+  const appId = resolveAppId(options.appId, settings.environment);
+  const key = resolveSecret(options.secret, settings.environment);
   const effectiveTimeInSeconds =
     options.effectiveTimeInSeconds === undefined ? DEFAULT_EFFECTIVE_TIME_IN_SECONDS : options.effectiveTimeInSeconds;
   assertEffectiveTime(effectiveTimeInSeconds);
 
   const { version, mode } = resolveTokenKind(options.version, options.mode);
-  const roomPayload = options.roomPayload === undefined ? true : options.roomPayload;
+  const roomPayload = options.roomPayload === undefined ? !roomless : options.roomPayload;
   if (typeof roomPayload !== 'boolean') throw optionInvalid(`roomPayload must be a boolean. Received ${describe(roomPayload)}`);
   if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
 
@@ -120,6 +145,7 @@ export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>)
     mode,
     effectiveTimeInSeconds,
     roomPayload,
+    roomless,
     privilege: resolvedPrivilege,
     streamIdList: resolvedStreams,
     validateRoomId: validateRoomId as TokenIssuerConfig['validateRoomId'],

@@ -27,6 +27,7 @@ export type MaybePromise<T> = T | PromiseLike<T>;
 /** What the per-request callbacks are told: the authenticated user, the room, and the framework's request. */
 export interface TokenRequestContext<Request = unknown> {
   userId: string;
+  /** The room asked for. On a room-less (identity) route, where only a privilege resolver runs, it is `undefined`. */
   roomId: string;
   /** Express's `req`, Koa's `ctx`, or whatever the caller of `issue` passed. */
   request: Request;
@@ -103,6 +104,8 @@ export interface TokenIssuer<Request = unknown> {
   readonly mode: TokenMode;
   readonly effectiveTimeInSeconds: number;
   readonly roomPayload: boolean;
+  /** A room-less (identity) route's issuer: it ignores `roomId` and issues 04 tokens with an empty payload. */
+  readonly roomless: boolean;
   /**
    * Answers one token request. Synchronous when every input and callback is; a `Promise` otherwise. Client mistakes
    * resolve to 4xx responses; a callback's failure, or a user ID ZEGO cannot take, throws (or rejects), for the
@@ -175,7 +178,7 @@ export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions
 
 /** The per-request issuer over a resolved configuration: it reads nothing else. */
 export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssuer<Request> {
-  const { appId, key, version, mode, effectiveTimeInSeconds, roomPayload, validateRoomId } = config;
+  const { appId, key, version, mode, effectiveTimeInSeconds, roomPayload, roomless, validateRoomId } = config;
   const privilegeResolver = typeof config.privilege === 'function' ? (config.privilege as PrivilegeResolver<Request>) : undefined;
   const fixedPrivilege = typeof config.privilege === 'function' ? FULL_PRIVILEGE : config.privilege;
   const streamsResolver = typeof config.streamIdList === 'function' ? (config.streamIdList as StreamsResolver<Request>) : undefined;
@@ -206,6 +209,18 @@ export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssue
     });
   }
 
+  function mintIdentity(userId: string): TokenResponse {
+    const minted = mintToken04(key, mode, appId, userId, effectiveTimeInSeconds, '');
+    return tokenResponse({ token: minted.token, appId, userId, version, issuedAt: minted.createTime, expiresAt: minted.expireTime });
+  }
+
+  /** A room-less route: 401, then the privilege resolver's say (403), then an identity token; no room is read. */
+  function issueIdentity(userId: string, request: Request): Answer {
+    if (privilegeResolver === undefined) return mintIdentity(userId);
+    const context = { userId, roomId: undefined, request } as unknown as TokenRequestContext<Request>;
+    return then(privilegeResolver(context), (resolved) => (resolvedPrivilege(resolved) === false ? FORBIDDEN_RESPONSE : mintIdentity(userId)));
+  }
+
   function withPrivilege(context: TokenRequestContext<Request>, granted: PrivilegeJson | false): Answer {
     if (granted === false) return FORBIDDEN_RESPONSE;
     if (streamsResolver === undefined) return mint(context, granted, fixedStreams);
@@ -215,6 +230,7 @@ export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssue
   function issueFor(rawUserId: unknown, roomId: unknown, request: Request): Answer {
     const userId = toUserId(rawUserId);
     if (userId === undefined) return UNAUTHENTICATED_RESPONSE;
+    if (roomless) return issueIdentity(userId, request);
     if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID_RESPONSE;
     const context: TokenRequestContext<Request> = { userId, roomId, request };
     if (privilegeResolver === undefined) return withPrivilege(context, fixedPrivilege);
@@ -228,6 +244,7 @@ export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssue
     mode,
     effectiveTimeInSeconds,
     roomPayload,
+    roomless,
     issue({ userId, roomId, request }: TokenRequest<Request>): Answer {
       return then(userId, (resolved) => issueFor(resolved, roomId, request));
     },

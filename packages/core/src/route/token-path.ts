@@ -10,12 +10,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// Characters the adapters' routers read as path syntax (parameters, wildcards, optional groups, patterns).
+const PATH_SYNTAX = /[:*?{}()[\]]/;
+
+/**
+ * Whether `path` (as {@link resolveTokenPath} accepts it) is a room-less (identity) route: one with no parameter,
+ * wildcard or pattern at all. Such a route serves identity tokens (04, empty payload), as ZIM and RTC apps without
+ * room authentication take them.
+ */
+export function isRoomlessPath(path: string): boolean {
+  return !PATH_SYNTAX.test(path);
+}
+
 /**
  * The path of an adapter's token route, checked at construction: `undefined` gives {@link DEFAULT_TOKEN_PATH}, with
  * the room parameter named as `roomParam` says (`/zego/token/:room` for `roomParam: 'room'`); anything else must be
- * a string that starts with `/` and holds the room parameter as a whole parameter name (`:roomId`, not `:roomIdx`;
- * Express 5's quoted `:"roomId"` too). A path the router would never match, or one without the room, would
- * otherwise surface as a silent 404 or a 500 on the first request.
+ * a string that starts with `/` and either holds the room parameter as a whole parameter name (`:roomId`, not
+ * `:roomIdx`; Express 5's quoted `:"roomId"` too), or is plain text with no parameter at all: a room-less identity
+ * route ({@link isRoomlessPath}). A path the router would never match, or one with parameters but not the room (a
+ * forgotten `roomParam`), would otherwise surface as a silent 404, a 500 on the first request, or tokens for any room.
  *
  * @param path - the adapter's `path` option, as read
  * @param roomParam - the route parameter holding the room ID (the resolved `roomParam` option)
@@ -28,6 +41,7 @@ function escapeRegExp(text: string): string {
  * resolveTokenPath(undefined, 'roomId'); // '/zego/token/:roomId'
  * resolveTokenPath(undefined, 'room'); // '/zego/token/:room'
  * resolveTokenPath('/rooms/:room/token', 'roomId'); // throws: set roomParam: 'room'
+ * resolveTokenPath('/zego/token', 'roomId'); // '/zego/token': a room-less identity route
  * ```
  */
 export function resolveTokenPath(path: unknown, roomParam: string): string {
@@ -44,9 +58,9 @@ export function resolveTokenPath(path: unknown, roomParam: string): string {
   const name = escapeRegExp(roomParam);
   // `:name` ends where identifier characters end; a name that is no identifier can only be written quoted.
   const written = IDENTIFIER.test(roomParam) ? `:(?:${name}(?![$\\p{ID_Continue}])|"${name}")` : `:"${name}"`;
-  if (!new RegExp(written, 'u').test(path)) {
+  if (!new RegExp(written, 'u').test(path) && !isRoomlessPath(path)) {
     throw optionInvalid(
-      `path must hold the room parameter :${roomParam} (set roomParam to the name your path uses)`,
+      `path must hold the room parameter :${roomParam} (set roomParam to the name your path uses), or no parameter at all for identity tokens`,
     );
   }
   return path;

@@ -4,6 +4,7 @@
  * | case                                              | status | body                                                  |
  * |---------------------------------------------------|--------|-------------------------------------------------------|
  * | user known, room valid                            | 200    | `{ token, appId, userId, roomId, version, issuedAt, expiresAt }` |
+ * | user known, on a room-less (identity) route       | 200    | `{ token, appId, userId, version, issuedAt, expiresAt }` |
  * | `getUserId` gives `null`, `undefined` or `''`     | 401    | `{ error: { code: 'unauthenticated', message } }`     |
  * | room ID empty, too long, or outside ZEGO's set    | 400    | `{ error: { code: 'invalid_room_id', message } }`     |
  * | the privilege resolver returns `false`            | 403    | `{ error: { code: 'forbidden', message } }`           |
@@ -30,6 +31,9 @@ export interface TokenResponseBody {
   expiresAt: number;
 }
 
+/** The body of a successful response of a room-less (identity) route: no room. Times are epoch seconds. */
+export type IdentityTokenResponseBody = Omit<TokenResponseBody, 'roomId'>;
+
 /** The machine-readable codes of the route's client errors. */
 export type TokenErrorCode = 'unauthenticated' | 'invalid_room_id' | 'forbidden' | 'not_found' | 'method_not_allowed';
 
@@ -42,7 +46,7 @@ export interface TokenErrorBody {
 export interface TokenResponse {
   status: 200 | 400 | 401 | 403 | 404 | 405;
   headers: Readonly<Record<string, string>>;
-  body: TokenResponseBody | TokenErrorBody;
+  body: TokenResponseBody | IdentityTokenResponseBody | TokenErrorBody;
 }
 
 /** Tokens are credentials: no cache, shared or private, may keep one. */
@@ -84,6 +88,6 @@ export const METHOD_NOT_ALLOWED_RESPONSE: TokenResponse = clientError(
 );
 
 /** A 200 response carrying a token. */
-export function tokenResponse(body: TokenResponseBody): TokenResponse {
+export function tokenResponse(body: TokenResponseBody | IdentityTokenResponseBody): TokenResponse {
   return { status: 200, headers: TOKEN_RESPONSE_HEADERS, body };
 }

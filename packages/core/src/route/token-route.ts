@@ -1,5 +1,7 @@
+import type { EnvironmentSource } from '../lib/environment.js';
 import { optionInvalid, readOptions } from '../lib/options.js';
 import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig } from './issuer-config.js';
+import { isRoomlessPath, resolveTokenPath } from './token-path.js';
 import { issuerFromConfig, type MaybePromise, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
 import type { TokenResponse } from './token-response.js';
 
@@ -25,15 +27,31 @@ export interface TokenRoute<Request = unknown, AdapterOption extends string = ne
   readonly issuer: TokenIssuer<Request>;
   readonly roomParam: string;
   /**
+   * A room-less (identity) route: the adapter declared `path` and it holds no parameter. The route then ignores
+   * `roomId` and serves identity tokens (04, empty payload) with the body `{ token, appId, userId, version, issuedAt,
+   * expiresAt }`; options that need a room were refused at construction.
+   */
+  readonly roomless: boolean;
+  /**
    * The adapter's own options (the names it passed to {@link createTokenRoute}), each read once from the caller's
    * object; `undefined` where not given. Frozen; the adapter validates them (`path` with {@link resolveTokenPath}).
    */
   readonly adapterOptions: { readonly [Name in AdapterOption]: unknown };
   /**
    * Asks `getUserId` who sent `request` and answers for `roomId` (`undefined` when the request has none: 401 for
-   * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path).
+   * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path). `host`, when given, is
+   * handed to `getUserId` as its second argument (the fetch adapter's `env`).
    */
-  answer(request: Request, roomId: unknown): TokenResponse | Promise<TokenResponse>;
+  answer(request: Request, roomId: unknown, host?: unknown): TokenResponse | Promise<TokenResponse>;
+}
+
+/** How {@link createTokenRoute} resolves, beyond the options themselves. */
+export interface TokenRouteSettings {
+  /**
+   * Variables consulted before `process.env` for `appId` and `secret` when the options do not give them: a
+   * Cloudflare Worker's `env` (`ZEGO_APP_ID`, `ZEGO_SERVER_SECRET`; string values only).
+   */
+  readonly environment?: EnvironmentSource | undefined;
 }
 
 /**
@@ -43,9 +61,14 @@ export interface TokenRoute<Request = unknown, AdapterOption extends string = ne
  *
  * @param options - the options the user gave the adapter's factory
  * @param adapterOptionNames - the adapter's own option names (`['path']`, say): read along with the rest and handed
- *   back in {@link TokenRoute.adapterOptions}, so an unknown key is refused whichever part of the options it missed
+ *   back in {@link TokenRoute.adapterOptions}, so an unknown key is refused whichever part of the options it missed.
+ *   With `'path'` among them, the path is checked here ({@link resolveTokenPath}) and a path without any parameter
+ *   makes the route room-less ({@link TokenRoute.roomless}).
+ * @param settings - see {@link TokenRouteSettings}
  * @throws {@link ZegoTokenError} as `createTokenIssuer`; OPTION_INVALID for an unknown option key (named, with the
- *   option probably meant), without a `getUserId` function, or with a `roomParam` that is not a non-empty string.
+ *   option probably meant), without a `getUserId` function, with a `roomParam` that is not a non-empty string, a
+ *   bad `path`, or, on a room-less route, an option that needs a room (a fixed `privilege`, `streamIdList`,
+ *   `validateRoomId`, `version: '03'`, `roomPayload: true`).
  *
  * @example
  * ```ts
@@ -56,6 +79,7 @@ export interface TokenRoute<Request = unknown, AdapterOption extends string = ne
 export function createTokenRoute<Request = unknown, AdapterOption extends string = never>(
   options: TokenRouteOptions<Request>,
   adapterOptionNames: readonly AdapterOption[] = [],
+  settings: TokenRouteSettings = {},
 ): TokenRoute<Request, AdapterOption> {
   const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
   const getUserId = read.getUserId;
@@ -66,14 +90,19 @@ export function createTokenRoute<Request = unknown, AdapterOption extends string
   if (typeof roomParam !== 'string' || roomParam === '') {
     throw optionInvalid('roomParam must be a non-empty string');
   }
-  const issuer = issuerFromConfig<Request>(resolveTokenIssuerConfig(read));
+  // A path given to an adapter that declares `path` decides the route's kind (the default path holds the room).
+  const path = (adapterOptionNames as readonly string[]).includes('path') ? (read as Record<string, unknown>)['path'] : undefined;
+  const roomless = path !== undefined && isRoomlessPath(resolveTokenPath(path, roomParam));
+  const issuer = issuerFromConfig<Request>(resolveTokenIssuerConfig(read, { environment: settings.environment, roomless }));
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
   for (const name of adapterOptionNames) adapterOptions[name] = read[name];
-  const userOf = getUserId as (request: Request) => unknown;
+  const userOf = getUserId as (request: Request, host?: unknown) => unknown;
   return Object.freeze({
     issuer,
     roomParam,
+    roomless,
     adapterOptions: Object.freeze(adapterOptions),
-    answer: (request: Request, roomId: unknown) => issuer.issue({ userId: userOf(request), roomId, request }),
+    answer: (request: Request, roomId: unknown, host?: unknown) =>
+      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }),
   });
 }
