@@ -1,0 +1,107 @@
+/**
+ * Web-standard fetch adapter: a `Request` in, a `Response` out, for Cloudflare Workers, Next.js route handlers, Hono,
+ * Bun and Deno. The HTTP contract itself lives in `@zego-token/core` (`createTokenRoute`, `token-response.ts`); the
+ * core is passed in, so one handler serves every build of it (`index.ts` binds the `node:crypto` one).
+ */
+import {
+  DEFAULT_TOKEN_PATH,
+  METHOD_NOT_ALLOWED_RESPONSE,
+  NOT_FOUND_RESPONSE,
+  type createTokenRoute,
+  type EnvironmentSource,
+  type MaybePromise,
+  type TokenResponse,
+  type TokenRoute,
+  type TokenRouteOptions,
+} from '@zego-token/core';
+import { compilePathPattern, matchPath, type PathPattern } from './path-pattern.js';
+
+/**
+ * Options of {@link zegoToken}: the issuer's options, `getUserId(request, env)`, `path` and `roomParam`. `Env` is
+ * the type of the handler's second argument (a Worker's bindings); `unknown` unless you name it.
+ */
+export interface ZegoTokenOptions<Env = unknown> extends Omit<TokenRouteOptions<Request>, 'getUserId'> {
+  /**
+   * Who is asking, from your own auth of the `Request` (a verified session cookie or bearer token). `env` is what the
+   * handler was given as its second argument (a Worker's `env`, so secrets such as a JWT key can come from there).
+   * Return `null`, `undefined` or `''` when nobody is signed in (401). May be async; a throw or rejection rejects
+   * the handler's promise.
+   */
+  getUserId: (request: Request, env: Env) => MaybePromise<string | number | null | undefined>;
+  /**
+   * The URL pathname served, Express-style: literal segments and `:name` parameters, the room in `:roomId` (or
+   * `roomParam`); a path with no parameter (`'/zego/token'`) serves identity tokens. Matched exactly:
+   * case-sensitive, no trailing slash. Default {@link DEFAULT_TOKEN_PATH}.
+   */
+  path?: string | undefined;
+}
+
+/**
+ * The handler: `(request, env?) => Promise<Response>`. `env` is a Cloudflare Worker's bindings, handed to
+ * `getUserId` and read for `ZEGO_APP_ID`/`ZEGO_SERVER_SECRET`; whatever else a host passes there (Next.js's
+ * `{ params }`, Bun's server, Deno's connection info) is only handed to `getUserId`. A failing callback or a bad
+ * configuration rejects the promise: the host's error handling answers (500). With a named `Env`, `env` is required.
+ */
+export type ZegoTokenHandler<Env = unknown> = (
+  request: Request,
+  ...env: unknown extends Env ? [env?: unknown] : [env: Env]
+) => Promise<Response>;
+
+const CREDENTIALS = ['ZEGO_APP_ID', 'ZEGO_SERVER_SECRET'] as const;
+
+/** A Worker keeps configuration as string variables and secrets on its `env`; anything else holds none. */
+function credentialsOf(env: unknown): Readonly<Record<string, string>> | undefined {
+  if (typeof env !== 'object' || env === null) return undefined;
+  const found: Record<string, string> = {};
+  for (const name of CREDENTIALS) {
+    const value: unknown = (env as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value !== '') found[name] = value;
+  }
+  return Object.keys(found).length === 0 ? undefined : found;
+}
+
+function fromProcess(name: string): boolean {
+  return typeof process === 'object' && process !== null && (process.env[name] ?? '') !== '';
+}
+
+function toResponse({ status, headers, body }: TokenResponse, method: string): Response {
+  // HEAD is answered like GET, without the body (Fetch would refuse a body on a HEAD response anyway).
+  return new Response(method === 'HEAD' ? null : JSON.stringify(body), { status, headers });
+}
+
+/** {@link zegoToken} over a given build of the core's `createTokenRoute` (whose `answer` may return a promise). */
+export function zegoTokenWith<Env = unknown>(
+  createRoute: typeof createTokenRoute,
+  options: ZegoTokenOptions<Env>,
+): ZegoTokenHandler<Env> {
+  const coreOptions = options as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
+  const build = (environment: EnvironmentSource | undefined): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } => {
+    const route = createRoute<Request, 'path'>(coreOptions, ['path'], { environment });
+    const path = route.adapterOptions.path === undefined ? DEFAULT_TOKEN_PATH : route.adapterOptions.path;
+    return { route, pattern: compilePathPattern(path, route.roomParam) };
+  };
+  // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
+  const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || fromProcess(variable);
+  let current = given('appId', 'ZEGO_APP_ID') && given('secret', 'ZEGO_SERVER_SECRET') ? build(undefined) : undefined;
+  let currentKey = '';
+
+  function routeFor(env: unknown): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } {
+    const environment = credentialsOf(env);
+    const key = environment === undefined ? '' : `${environment['ZEGO_APP_ID'] ?? ''}\n${environment['ZEGO_SERVER_SECRET'] ?? ''}`;
+    if (current === undefined || key !== currentKey) {
+      current = build(environment);
+      currentKey = key;
+    }
+    return current;
+  }
+
+  return async (request: Request, ...rest: unknown[]): Promise<Response> => {
+    const env = rest[0];
+    const { route, pattern } = routeFor(env);
+    const match = matchPath(pattern, new URL(request.url).pathname);
+    if (match === undefined) return toResponse(NOT_FOUND_RESPONSE, request.method);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return toResponse(METHOD_NOT_ALLOWED_RESPONSE, request.method);
+    const roomId = match.room ? match.roomId : undefined;
+    return toResponse(await route.answer(request, roomId, env), request.method);
+  };
+}
