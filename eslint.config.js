@@ -16,8 +16,8 @@ export default defineConfig(
   },
   {
     rules: {
-      // Express tells error handlers by their four parameters, used or not; `{ known, ...rest }` drops `known` from rest.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // Express tells error handlers by their four parameters, used or not.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   {
