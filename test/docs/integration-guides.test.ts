@@ -4,10 +4,11 @@
  * imported and served requests below (Bun.serve and Deno.serve through stand-ins that call the handler as those
  * runtimes do; the runtime matrix runs them in Bun and Deno themselves).
  */
-import { decodeToken, type TokenResponseBody } from '@zego-token/core';
+import { decodeToken, type IdentityTokenResponseBody, type TokenResponseBody } from '@zego-token/core';
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
+import request from 'supertest';
 import { APP_ID, SECRET } from '../support/fixtures.js';
 import { signSession } from './snippets/auth.js';
 
@@ -47,10 +48,11 @@ describe('the integration guides', () => {
     process.env['ZEGO_APP_ID'] = String(APP_ID);
     process.env['ZEGO_SERVER_SECRET'] = SECRET;
     process.env['JWT_SECRET'] = 'jwt-secret-for-the-guides-tests-only';
+    process.env['SESSION_SECRET'] = 'session-secret-for-the-guides-tests-only';
     cookie = `session=${await signSession('alice')}`;
   });
   after(() => {
-    for (const name of ['ZEGO_APP_ID', 'ZEGO_SERVER_SECRET', 'JWT_SECRET']) {
+    for (const name of ['ZEGO_APP_ID', 'ZEGO_SERVER_SECRET', 'JWT_SECRET', 'SESSION_SECRET']) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
@@ -59,7 +61,7 @@ describe('the integration guides', () => {
   it('show each tested snippet exactly as the file the tests run', () => {
     const blocks = taggedBlocks();
     expect(blocks.map((b) => b.file)).to.include.members(
-      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify'].map((name) => `test/docs/snippets/${name}.ts`),
+      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify', 'zim-express'].map((name) => `test/docs/snippets/${name}.ts`),
     );
     for (const { guide, file, block } of blocks) expect(block, `${guide}: ${file}`).to.equal(read(file));
   });
@@ -111,5 +113,20 @@ describe('the integration guides', () => {
     expect(signedIn.statusCode, signedIn.body).to.equal(200);
     expect(decodeToken(signedIn.json<TokenResponseBody>().token, SECRET).userId).to.equal('carol');
     expect((await app.inject({ url: '/zego/token/lobby' })).statusCode).to.equal(401);
+  });
+
+  it('zim.md: the Express identity route behind express-session', async () => {
+    const { app } = await import('./snippets/zim-express.js');
+    app.post('/test-login', (req, res) => {
+      req.session.userId = 'zim-user'; // what the app's login does
+      res.sendStatus(204);
+    });
+    const agent = request.agent(app);
+    expect((await agent.get('/zego/token')).status).to.equal(401);
+    await agent.post('/test-login').expect(204);
+    const response = await agent.get('/zego/token').expect(200);
+    expect(response.body).to.have.keys(['token', 'appId', 'userId', 'version', 'issuedAt', 'expiresAt']);
+    const decoded = decodeToken((response.body as IdentityTokenResponseBody).token, SECRET);
+    expect(decoded).to.include({ userId: 'zim-user', version: '04', payload: '' });
   });
 });

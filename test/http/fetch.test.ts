@@ -51,6 +51,12 @@ describe('@zego-token/fetch', () => {
       }
     });
 
+    it('names the default path’s room parameter after roomParam when no path is given', async () => {
+      const renamed = zegoToken({ ...credentials, getUserId: () => 'alice', roomParam: 'room' });
+      const body = (await (await renamed(new Request(url('/zego/token/lobby')))).json()) as TokenResponseBody;
+      expect(body.roomId).to.equal('lobby');
+    });
+
     it('serves a custom path with other parameters, taking the room from roomParam', async () => {
       const custom = zegoToken({ ...credentials, getUserId: () => 'alice', path: '/t/:tenant/rooms/:room', roomParam: 'room' });
       const body = (await (await custom(new Request(url('/t/acme/rooms/lobby')))).json()) as TokenResponseBody;

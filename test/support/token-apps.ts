@@ -281,6 +281,31 @@ export interface IdentityMounting {
 
 export const identityMountings: IdentityMounting[] = [
   {
+    name: 'Express app.use(zegoToken({ path: "/zego/token" }))',
+    url: '/zego/token',
+    app: (o) => expressApp((app) => app.use(expressZegoToken({ ...asExpress(o), path: '/zego/token' }))),
+  },
+  {
+    name: 'Express app.use("/api", zegoTokenRouter({ path: "/zim-token" }))',
+    url: '/api/zim-token',
+    app: (o) => expressApp((app) => app.use('/api', expressZegoTokenRouter({ ...asExpress(o), path: '/zim-token' }))),
+  },
+  {
+    name: 'Koa app.use(zegoToken({ path: "/zego/token" }))',
+    url: '/zego/token',
+    app: (o) => koaApp((app) => app.use(koaZegoToken({ ...asKoa(o), path: '/zego/token' }))),
+  },
+  {
+    name: 'Koa zegoTokenRouter({ path: "/zego/token" }) under a prefixed router',
+    url: '/api/zego/token',
+    app: (o) =>
+      koaApp((app) => {
+        const api = new Router({ prefix: '/api' });
+        api.use(zegoTokenRouter({ ...asKoa(o), path: '/zego/token' }).routes());
+        app.use(api.routes());
+      }),
+  },
+  {
     name: 'Fastify app.register(zegoToken, { path: "/zego/token" })',
     url: '/zego/token',
     app: (o) => fastifyApp((app) => void app.register(fastifyZegoToken, { ...asFastify(o), path: '/zego/token' })),

@@ -6,6 +6,7 @@ import {
   createTokenRoute,
   DEFAULT_TOKEN_PATH,
   ErrorCode,
+  isRoomlessPath,
   resolveTokenPath,
   ZegoTokenError,
   type TokenResponse,
@@ -25,8 +26,8 @@ export type ZegoTokenHandlerOptions = TokenRouteOptions<Request>;
 /** Options of {@link zegoToken} (and {@link zegoTokenRouter}): the handler's, plus the path to serve. */
 export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
   /**
-   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name),
-   * checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
+   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name), or
+   * no parameter at all for identity tokens (ZIM); checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
    */
   path?: string | undefined;
 }
@@ -57,8 +58,8 @@ function declaresParam(path: unknown, roomParam: string): boolean {
   if (Array.isArray(path)) return path.some((each) => declaresParam(each, roomParam));
   if (typeof path !== 'string') return false;
   try {
-    resolveTokenPath(path.startsWith('/') ? path : `/${path}`, roomParam);
-    return true;
+    // resolveTokenPath also takes a path with no parameter (an identity route's): that one declares no room.
+    return !isRoomlessPath(resolveTokenPath(path.startsWith('/') ? path : `/${path}`, roomParam));
   } catch {
     return false;
   }

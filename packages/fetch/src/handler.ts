@@ -4,9 +4,9 @@
  * core is passed in, so one handler serves every build of it (`index.ts` binds the `node:crypto` one).
  */
 import {
-  DEFAULT_TOKEN_PATH,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
+  resolveTokenPath,
   type createTokenRoute,
   type EnvironmentSource,
   type MaybePromise,
@@ -77,8 +77,7 @@ export function zegoTokenWith<Env = unknown>(
   const coreOptions = options as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
   const build = (environment: EnvironmentSource | undefined): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } => {
     const route = createRoute<Request, 'path'>(coreOptions, ['path'], { environment });
-    const path = route.adapterOptions.path === undefined ? DEFAULT_TOKEN_PATH : route.adapterOptions.path;
-    return { route, pattern: compilePathPattern(path, route.roomParam) };
+    return { route, pattern: compilePathPattern(resolveTokenPath(route.adapterOptions.path, route.roomParam), route.roomParam) };
   };
   // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
   const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || fromProcess(variable);

@@ -27,8 +27,8 @@ export type ZegoTokenHandlerOptions = TokenRouteOptions<Context>;
 /** Options of {@link zegoTokenRouter}: the handler's, plus where and how the router matches. */
 export interface ZegoTokenRouterOptions extends ZegoTokenHandlerOptions {
   /**
-   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name),
-   * checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
+   * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name), or
+   * no parameter at all for identity tokens (ZIM); checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
    */
   path?: string | undefined;
   /** `@koa/router`'s `sensitive`: match the path case-sensitively (default `false`, as `@koa/router`). */
@@ -86,8 +86,9 @@ function serve(route: TokenRoute<Context>, ctx: Context, layer: RouterLayer | un
   if (layer === undefined) {
     throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `zegoTokenHandler needs a @koa/router route with a :${roomParam} parameter`);
   }
-  const raw = (ctx as RouterContext).params?.[roomParam];
-  if (raw === undefined && !layer.paramNames.some(({ name }) => name === roomParam)) {
+  // A room-less (identity) route (a `path` with no parameter) has no room to read.
+  const raw = route.roomless ? undefined : (ctx as RouterContext).params?.[roomParam];
+  if (raw === undefined && !route.roomless && !layer.paramNames.some(({ name }) => name === roomParam)) {
     throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `the @koa/router route has no :${roomParam} parameter (see roomParam)`);
   }
   // @koa/router hands over a parameter it cannot percent-decode as is ("%E0%A4%A"): no room the client meant.
