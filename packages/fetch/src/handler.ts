@@ -1,18 +1,21 @@
 /**
  * Web-standard fetch adapter: a `Request` in, a `Response` out, for Cloudflare Workers, Next.js route handlers, Hono,
  * Bun and Deno. The HTTP contract itself lives in `@zego-token/core` (`createTokenRoute`, `token-response.ts`); the
- * core is passed in, so one handler serves every build of it (`index.ts` binds the `node:crypto` one).
+ * core is passed in (this file imports only its types), so one handler serves every build of it: `index.ts` binds
+ * the `node:crypto` one, and a Web-Crypto-only build binds `@zego-token/core/web` the same way.
  */
-import {
+import type {
+  createTokenRoute,
+  EnvironmentSource,
+  ErrorCode,
+  MaybePromise,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
   resolveTokenPath,
-  type createTokenRoute,
-  type EnvironmentSource,
-  type MaybePromise,
-  type TokenResponse,
-  type TokenRoute,
-  type TokenRouteOptions,
+  TokenResponse,
+  TokenRoute,
+  TokenRouteOptions,
+  ZegoTokenError,
 } from '@zego-token/core';
 import { compilePathPattern, matchPath, type PathPattern } from './path-pattern.js';
 
@@ -69,15 +72,25 @@ function toResponse({ status, headers, body }: TokenResponse, method: string): R
   return new Response(method === 'HEAD' ? null : JSON.stringify(body), { status, headers });
 }
 
-/** {@link zegoToken} over a given build of the core's `createTokenRoute` (whose `answer` may return a promise). */
-export function zegoTokenWith<Env = unknown>(
-  createRoute: typeof createTokenRoute,
-  options: ZegoTokenOptions<Env>,
-): ZegoTokenHandler<Env> {
+/** What the handler takes from a build of the core (its `createTokenRoute`'s `answer` may return a promise). */
+export interface CoreBuild {
+  createTokenRoute: typeof createTokenRoute;
+  resolveTokenPath: typeof resolveTokenPath;
+  NOT_FOUND_RESPONSE: typeof NOT_FOUND_RESPONSE;
+  METHOD_NOT_ALLOWED_RESPONSE: typeof METHOD_NOT_ALLOWED_RESPONSE;
+  ZegoTokenError: typeof ZegoTokenError;
+  ErrorCode: typeof ErrorCode;
+}
+
+/** {@link zegoToken} over a given build of the core. */
+export function zegoTokenWith<Env = unknown>(core: CoreBuild, options: ZegoTokenOptions<Env>): ZegoTokenHandler<Env> {
+  const { resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE } = core;
+  const optionInvalid = (message: string): ZegoTokenError => new core.ZegoTokenError(core.ErrorCode.OPTION_INVALID, message);
   const coreOptions = options as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
   const build = (environment: EnvironmentSource | undefined): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } => {
-    const route = createRoute<Request, 'path'>(coreOptions, ['path'], { environment });
-    return { route, pattern: compilePathPattern(resolveTokenPath(route.adapterOptions.path, route.roomParam), route.roomParam) };
+    const route = core.createTokenRoute<Request, 'path'>(coreOptions, ['path'], { environment });
+    const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
+    return { route, pattern: compilePathPattern(path, route.roomParam, optionInvalid) };
   };
   // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
   const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || fromProcess(variable);

@@ -3,10 +3,20 @@
  * the core's synchronous `node:crypto` build. A Web-Crypto-only build binds the same handler to `@zego-token/core/web`
  * and is chosen by export conditions (`workerd`, `edge-light`, `browser`).
  */
-import { createTokenRoute, DEFAULT_TOKEN_PATH } from '@zego-token/core';
-import { zegoTokenWith, type ZegoTokenHandler, type ZegoTokenOptions } from './handler.js';
+import {
+  createTokenRoute,
+  DEFAULT_TOKEN_PATH,
+  ErrorCode,
+  METHOD_NOT_ALLOWED_RESPONSE,
+  NOT_FOUND_RESPONSE,
+  resolveTokenPath,
+  ZegoTokenError,
+} from '@zego-token/core';
+import { zegoTokenWith, type CoreBuild, type ZegoTokenHandler, type ZegoTokenOptions } from './handler.js';
 
 export { DEFAULT_TOKEN_PATH };
+
+const nodeCore: CoreBuild = { createTokenRoute, resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE, ZegoTokenError, ErrorCode };
 export type { ZegoTokenHandler, ZegoTokenOptions };
 
 /**
@@ -26,5 +36,5 @@ export type { ZegoTokenHandler, ZegoTokenOptions };
  * ```
  */
 export function zegoToken<Env = unknown>(options: ZegoTokenOptions<Env>): ZegoTokenHandler<Env> {
-  return zegoTokenWith(createTokenRoute, options);
+  return zegoTokenWith(nodeCore, options);
 }

@@ -3,7 +3,7 @@
  * the way Express 5 matches them (raw segments, the room segment percent-decoded with `decodeURIComponent`), but
  * strictly: case-sensitive and without a trailing slash, since no host router's settings apply here.
  */
-import { ErrorCode, ZegoTokenError } from '@zego-token/core';
+import type { ZegoTokenError } from '@zego-token/core';
 
 /** A compiled `path`: its segments, and where the room parameter is (`-1`: a room-less identity route). */
 export interface PathPattern {
@@ -18,9 +18,8 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
 // Plain pathname characters; what Express's path syntax reads as a pattern (* ? + ! ( ) [ ] { } :) is refused.
 const LITERAL = /^[\w\-.~$&',;=@%]+$/;
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
+/** Makes the core build's OPTION_INVALID error (passed in: this file imports no build of the core). */
+export type OptionInvalid = (message: string) => ZegoTokenError;
 
 /**
  * Compiles `path` once, at construction.
@@ -28,7 +27,7 @@ function optionInvalid(message: string): ZegoTokenError {
  * @throws {@link ZegoTokenError} OPTION_INVALID unless `path` is `/` followed by non-empty segments, each a literal
  *   or a `:name` parameter, with `:roomParam` at most once.
  */
-export function compilePathPattern(path: unknown, roomParam: string): PathPattern {
+export function compilePathPattern(path: unknown, roomParam: string, optionInvalid: OptionInvalid): PathPattern {
   if (typeof path !== 'string' || !path.startsWith('/') || path.length < 2) {
     throw optionInvalid(`path must be a string starting with '/', such as '/zego/token/:${roomParam}'`);
   }
