@@ -7,6 +7,7 @@ describe('@zego-token/core API documentation', () => {
   const entries: Array<[string, number]> = [
     ['src/index.ts', 20],
     ['src/server-assistant/index.ts', 5],
+    ['src/web.ts', 20],
   ];
   for (const [path, minimum] of entries) {
     it(`documents every export of ${path} with TSDoc`, function () {

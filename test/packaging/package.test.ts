@@ -13,7 +13,7 @@ const manifest = JSON.parse(
 ) as Record<string, unknown>;
 
 describe('@zego-token/core as published', () => {
-  it('declares ESM and CommonJS entry points (the core and its server-assistant drop-in) with their own types, Node 18+, no side effects, no dependencies', () => {
+  it('declares ESM and CommonJS entry points (the core, its server-assistant drop-in and its Web Crypto build) with their own types, Node 18+, no side effects, no dependencies', () => {
     expect(manifest['exports']).to.deep.equal({
       '.': {
         import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
@@ -23,12 +23,18 @@ describe('@zego-token/core as published', () => {
         import: { types: './dist/server-assistant.d.mts', default: './dist/server-assistant.mjs' },
         require: { types: './dist/server-assistant.d.cts', default: './dist/server-assistant.cjs' },
       },
+      './web': {
+        import: { types: './dist/web.d.mts', default: './dist/web.mjs' },
+        require: { types: './dist/web.d.cts', default: './dist/web.cjs' },
+      },
       './package.json': './package.json',
     });
     // For TypeScript's older `moduleResolution: "node"` (node10), which ignores `exports`: a folder stub per subpath.
-    const stub = JSON.parse(readFileSync(new URL('../../packages/core/server-assistant/package.json', import.meta.url), 'utf8')) as unknown;
-    expect(stub).to.deep.include({ main: '../dist/server-assistant.cjs', types: '../dist/server-assistant.d.cts' });
-    expect(manifest['files']).to.include('server-assistant');
+    for (const subpath of ['server-assistant', 'web']) {
+      const stub = JSON.parse(readFileSync(new URL(`../../packages/core/${subpath}/package.json`, import.meta.url), 'utf8')) as unknown;
+      expect(stub).to.deep.include({ main: `../dist/${subpath}.cjs`, types: `../dist/${subpath}.d.cts` });
+      expect(manifest['files']).to.include(subpath);
+    }
     expect(manifest['engines']).to.deep.equal({ node: '>=18.11' }); // util.parseArgs, stable from 18.11, for the CLI
     expect(manifest['sideEffects']).to.equal(false);
     expect(manifest).to.not.have.property('dependencies');

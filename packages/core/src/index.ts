@@ -24,8 +24,8 @@ export {
   SECRET_BYTES,
 } from './lib/assertions.js';
 export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
+export { createTokenIssuer } from './route/create-token-issuer.js';
 export {
-  createTokenIssuer,
   type MaybePromise,
   type TokenIssuer,
   type TokenIssuerOptions,
@@ -49,8 +49,8 @@ export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
 export type { EnvironmentSource } from './lib/environment.js';
 export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveTokenPath } from './route/token-path.js';
+export { createTokenRoute } from './route/create-token-route.js';
 export {
-  createTokenRoute,
   DEFAULT_ROOM_PARAM,
   type TokenRoute,
   type TokenRouteOptions,

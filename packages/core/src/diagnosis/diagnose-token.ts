@@ -2,10 +2,9 @@ import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
 import { nowInSeconds } from '../lib/clock.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { assertOptionsObject } from '../lib/options.js';
-import { decryptEnvelope } from '../format/envelope.js';
+import { NODE_CRYPTO } from '../format/crypto-node.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
 import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
-import { secretKey } from '../format/secret-key.js';
 import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-token.js';
@@ -62,7 +61,7 @@ function resolveOptions(options: DiagnoseTokenOptions): Resolved {
     if (!KNOWN_OPTIONS.has(key)) throw optionInvalid(`diagnoseToken has no option "${key}"`);
   }
   const { secret, appId, userId, roomId } = options;
-  if (secret !== undefined) secretKey(secret);
+  if (secret !== undefined) NODE_CRYPTO.keyFor(secret);
   if (appId !== undefined) assertAppId(appId);
   if (userId !== undefined) assertUserId(userId);
   if (roomId !== undefined) assertRoomId(roomId);
@@ -103,7 +102,7 @@ function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | unde
 /** The claims, or the finding that says why the secret does not yield them. */
 function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
   try {
-    return readClaims(decryptEnvelope(envelope, secretKey(secret)), envelope, kit);
+    return readClaims(NODE_CRYPTO.keyFor(secret).open(envelope), envelope, kit);
   } catch (error) {
     const code = error instanceof ZegoTokenError ? error.code : undefined;
     if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {

@@ -10,9 +10,10 @@
  * )
  * ```
  *
- * Reading lives in envelope-reader.ts (no Node APIs, shared with Web Crypto decoding); this file seals and decrypts.
+ * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`crypto-node.ts`) and Web Crypto
+ * (`crypto-web.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
+ * out new envelopes and turns a reader's fault into an error.
  */
-import { createCipheriv, createDecipheriv, type Cipher, type KeyObject } from 'node:crypto';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import {
   AES_BLOCK_BYTES,
@@ -32,28 +33,28 @@ import {
   type TokenMode,
   type TokenVersion,
 } from './envelope-reader.js';
-import { fillAlphanumeric, fillRandomBytes } from './random.js';
 
 export type { Envelope, TokenMode, TokenVersion };
-export { decryptionFailed, MAX_TOKEN_CHARS };
+export { decryptionFailed, GCM_TAG_BYTES, MAX_TOKEN_CHARS };
 
 /** The largest plaintext a token can carry: its ciphertext (plus padding or tag) must fit in 16 bits. */
 export const MAX_PLAINTEXT_BYTES: number = MAX_LENGTH - AES_BLOCK_BYTES; // 65,519 for both CBC and GCM
 
-/**
- * Encrypts `plaintext` and packs it into a token, writing IV and ciphertext straight into the envelope.
- * Throws code 7 if the plaintext is too long to be carried.
- */
-export function sealToken(
-  version: TokenVersion,
-  mode: TokenMode,
-  key: KeyObject,
-  expireTime: number,
-  plaintext: string,
-): string {
-  // The cipher reads the string itself: no intermediate Buffer of the plaintext.
-  const length = Buffer.byteLength(plaintext, 'utf8');
-  if (length > MAX_PLAINTEXT_BYTES) {
+/** Where each part of a new envelope goes, for a plaintext of a given length. */
+export interface EnvelopeLayout {
+  readonly mode: TokenMode;
+  readonly ivAt: number;
+  readonly ivLength: number;
+  readonly cipherAt: number;
+  /** The ciphertext's length: CBC's padded length, or GCM's plaintext length plus the tag. */
+  readonly cipherLength: number;
+  /** The whole envelope's length in bytes. */
+  readonly size: number;
+}
+
+/** Lays out the envelope of a `plaintextBytes`-long plaintext; throws PAYLOAD_INVALID if it is too long to be carried. */
+export function layoutEnvelope(mode: TokenMode, plaintextBytes: number): EnvelopeLayout {
+  if (plaintextBytes > MAX_PLAINTEXT_BYTES) {
     throw new ZegoTokenError(
       ErrorCode.PAYLOAD_INVALID,
       `token plaintext must be at most ${MAX_PLAINTEXT_BYTES} bytes; the payload is too long`,
@@ -61,34 +62,32 @@ export function sealToken(
   }
   const gcm = mode === 'gcm';
   const ivLength = gcm ? GCM_NONCE_BYTES : CBC_IV_BYTES;
-  const cipherLength = gcm ? length + GCM_TAG_BYTES : (length & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
+  // PKCS#7 always pads, by 1 to 16 bytes.
+  const cipherLength = gcm ? plaintextBytes + GCM_TAG_BYTES : (plaintextBytes & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
   const ivAt = EXPIRE_BYTES + LENGTH_BYTES;
   const cipherAt = ivAt + ivLength + LENGTH_BYTES;
-  const envelope = Buffer.allocUnsafe(cipherAt + cipherLength + (gcm ? 1 : 0));
-
-  envelope.writeUInt32BE(Math.floor(expireTime / TWO_TO_32), 0);
-  envelope.writeUInt32BE(expireTime >>> 0, 4);
-  envelope.writeUInt16BE(ivLength, EXPIRE_BYTES);
-  if (gcm) fillRandomBytes(envelope, ivAt, ivLength);
-  else fillAlphanumeric(envelope, ivAt, ivLength);
-  envelope.writeUInt16BE(cipherLength, cipherAt - LENGTH_BYTES);
-
-  const iv = envelope.subarray(ivAt, ivAt + ivLength);
-  if (gcm) {
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const tagAt = encryptInto(cipher, plaintext, envelope, cipherAt);
-    cipher.getAuthTag().copy(envelope, tagAt);
-    envelope[tagAt + GCM_TAG_BYTES] = MODE_GCM;
-  } else {
-    encryptInto(createCipheriv('aes-256-cbc', key, iv), plaintext, envelope, cipherAt);
-  }
-  return version + envelope.toString('base64');
+  return { mode, ivAt, ivLength, cipherAt, cipherLength, size: cipherAt + cipherLength + (gcm ? 1 : 0) };
 }
 
-/** Encrypts `plaintext` into `target` at `at` without an intermediate concat; returns where the output ends. */
-function encryptInto(cipher: Cipher, plaintext: string, target: Buffer, at: number): number {
-  const end = at + cipher.update(plaintext, 'utf8').copy(target, at);
-  return end + cipher.final().copy(target, end);
+function writeUint16(target: Uint8Array, at: number, value: number): void {
+  target[at] = value >>> 8;
+  target[at + 1] = value & 0xff;
+}
+
+function writeUint32(target: Uint8Array, at: number, value: number): void {
+  target[at] = value >>> 24;
+  target[at + 1] = (value >>> 16) & 0xff;
+  target[at + 2] = (value >>> 8) & 0xff;
+  target[at + 3] = value & 0xff;
+}
+
+/** Writes everything but the IV and ciphertext into `target` (of `layout.size` bytes): times, lengths, mode byte. */
+export function writeEnvelopeFrame(target: Uint8Array, layout: EnvelopeLayout, expireTime: number): void {
+  writeUint32(target, 0, Math.floor(expireTime / TWO_TO_32));
+  writeUint32(target, 4, expireTime >>> 0);
+  writeUint16(target, EXPIRE_BYTES, layout.ivLength);
+  writeUint16(target, layout.cipherAt - LENGTH_BYTES, layout.cipherLength);
+  if (layout.mode === 'gcm') target[layout.size - 1] = MODE_GCM;
 }
 
 function malformed(reason: string): ZegoTokenError {
@@ -96,27 +95,12 @@ function malformed(reason: string): ZegoTokenError {
 }
 
 /**
- * Reads a token's envelope, rejecting anything that is not exactly the layout above (code 8); a token cut short
- * says so ("cut short: …").
+ * Reads a token's envelope, rejecting anything that is not exactly the layout above (TOKEN_MALFORMED); a token cut
+ * short says so ("cut short: …").
  */
 export function openEnvelope(token: unknown): Envelope {
   if (typeof token !== 'string') throw malformed('not a string');
   const envelope = readEnvelope(token);
   if (!isEnvelopeFault(envelope)) return envelope;
   throw malformed(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
-}
-
-/** Decrypts an envelope's ciphertext. A wrong secret or an altered token throws code 9, with no detail. */
-export function decryptEnvelope(envelope: Envelope, key: KeyObject): Buffer {
-  try {
-    if (envelope.mode === 'gcm') {
-      const decipher = createDecipheriv('aes-256-gcm', key, envelope.iv);
-      decipher.setAuthTag(envelope.tag);
-      return Buffer.concat([decipher.update(envelope.ciphertext), decipher.final()]);
-    }
-    const decipher = createDecipheriv('aes-256-cbc', key, envelope.iv);
-    return Buffer.concat([decipher.update(envelope.ciphertext), decipher.final()]);
-  } catch {
-    throw decryptionFailed();
-  }
 }

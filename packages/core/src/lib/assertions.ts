@@ -1,4 +1,5 @@
 import { ErrorCode, ZegoTokenError } from './errors.js';
+import { utf8Length } from './utf8.js';
 
 /** The largest app ID: app IDs are unsigned 32-bit integers, and 0 is not one. */
 export const MAX_APP_ID: number = 0xffff_ffff;
@@ -38,7 +39,7 @@ function assertIdentifier(value: unknown, name: string, maxBytes: number, code: 
     throw new ZegoTokenError(code, `${name} must be a non-empty string. Received ${describe(value)}`);
   }
   if (!isWellFormed(value)) throw new ZegoTokenError(code, `${name} must be valid Unicode (it has a lone surrogate)`);
-  const bytes = Buffer.byteLength(value, 'utf8');
+  const bytes = utf8Length(value);
   if (bytes > maxBytes) {
     throw new ZegoTokenError(code, `${name} must be at most ${maxBytes} UTF-8 bytes. Received ${bytes} bytes`);
   }
@@ -54,7 +55,7 @@ export function assertUserId(userId: unknown): asserts userId is string {
 
 export function assertSecret(secret: unknown): asserts secret is string {
   // Length in UTF-8 bytes, not UTF-16 units: the key is the secret's UTF-8 encoding.
-  if (typeof secret !== 'string' || Buffer.byteLength(secret, 'utf8') !== SECRET_BYTES || !isWellFormed(secret)) {
+  if (typeof secret !== 'string' || utf8Length(secret) !== SECRET_BYTES || !isWellFormed(secret)) {
     throw new ZegoTokenError(
       ErrorCode.SECRET_INVALID,
       `secret must be a string of exactly ${SECRET_BYTES} UTF-8 bytes (the ServerSecret from the ZEGO console)`,

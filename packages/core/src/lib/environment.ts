@@ -3,16 +3,15 @@
  * console names the two values. Read only where an option is not given, and only at construction.
  */
 
-/**
- * Variables given by the host rather than by `process.env`: a Cloudflare Worker's `env`, say. Only string values
- * count; they are consulted before `process.env`.
- */
-export type EnvironmentSource = Readonly<Record<string, unknown>>;
+import { variableFromSource, type EnvironmentSource } from './environment-source.js';
+
+/** Variables given by the host (a Worker's `env`): consulted before `process.env`. */
+export type { EnvironmentSource };
 
 /** A variable's value, or `undefined` when it is unset or empty (an empty variable is as good as none). */
 function variable(name: string, source: EnvironmentSource | undefined): string | undefined {
-  const given = source?.[name];
-  if (typeof given === 'string' && given !== '') return given;
+  const given = variableFromSource(source, name);
+  if (given !== undefined) return given;
   // `process` is absent where only Web APIs exist (workerd, edge runtimes): there, nothing comes from the environment.
   const env = typeof process === 'object' && process !== null ? process.env : undefined;
   const value = env?.[name];

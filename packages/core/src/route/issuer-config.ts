@@ -2,16 +2,15 @@
  * The issuer's option resolution, its own step: options in, a frozen configuration out. Every option is honoured
  * or refused here, at construction; the per-request path (token-issuer.ts) reads only the configuration.
  */
-import type { KeyObject } from 'node:crypto';
 import { assertAppId, assertEffectiveTime, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { optionInvalid, type ReadOptions } from '../lib/options.js';
-import { appIdFromEnvironment, secretFromEnvironment, type EnvironmentSource } from '../lib/environment.js';
+import type { EnvironmentSource } from '../lib/environment-source.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
 import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
-import { secretKey } from '../format/secret-key.js';
+import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
 
 /** The default token lifetime of the issuer: one hour, as in ZEGO's samples. */
 export const DEFAULT_EFFECTIVE_TIME_IN_SECONDS = 3600;
@@ -35,10 +34,33 @@ export type IssuerOptionName = (typeof ISSUER_OPTION_NAMES)[number];
 /** A callback of the request: its result is checked per request by the issuer. */
 type Resolver = (context: never) => unknown;
 
+/**
+ * Where an issuer finds `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` for options not given: in a host's `source` (a
+ * Worker's `env`) and, on node:crypto's platform, then in `process.env` (`lib/environment.ts`); the Web Crypto
+ * build reads only the source.
+ */
+export interface IssuerEnvironment {
+  appId(source: EnvironmentSource | undefined): string | undefined;
+  secret(source: EnvironmentSource | undefined): string | undefined;
+  /** Whether `process.env` is read too. */
+  readonly processEnv: boolean;
+}
+
+/**
+ * What an issuer runs on: a platform's cryptography (node:crypto's, synchronous, or Web Crypto's, `Sealed` a
+ * promise) and, where it has one, the process environment.
+ */
+export interface IssuerPlatform<Sealed> {
+  readonly crypto: TokenCrypto<Sealed, unknown>;
+  readonly environment: IssuerEnvironment;
+}
+
 /** The issuer's configuration: validated, defaulted and frozen. Nothing here is the caller's object. */
-export interface TokenIssuerConfig {
+export interface TokenIssuerConfig<Sealed = string> {
   readonly appId: number;
-  readonly key: KeyObject;
+  readonly crypto: TokenCrypto<Sealed, unknown>;
+  /** The cipher bound to the secret, set up once. */
+  readonly key: TokenKey<Sealed, unknown>;
   readonly version: TokenVersion;
   readonly mode: TokenMode;
   readonly effectiveTimeInSeconds: number;
@@ -53,14 +75,15 @@ export interface TokenIssuerConfig {
 }
 
 
-function resolveAppId(appId: unknown, environment: EnvironmentSource | undefined): number {
+function resolveAppId(appId: unknown, environment: IssuerEnvironment, source: EnvironmentSource | undefined): number {
   if (appId !== undefined) {
     assertAppId(appId);
     return appId;
   }
-  const fromEnv = appIdFromEnvironment(environment);
+  const fromEnv = environment.appId(source);
   if (fromEnv === undefined) {
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'appId is missing: pass appId or set ZEGO_APP_ID');
+    const hint = environment.processEnv || source !== undefined ? 'pass appId or set ZEGO_APP_ID' : 'pass appId';
+    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, `appId is missing: ${hint}`);
   }
   const parsed = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : Number.NaN;
   try {
@@ -71,12 +94,18 @@ function resolveAppId(appId: unknown, environment: EnvironmentSource | undefined
   return parsed;
 }
 
-function resolveSecret(secret: unknown, environment: EnvironmentSource | undefined): KeyObject {
-  const value = secret === undefined ? secretFromEnvironment(environment) : secret;
+function resolveSecret<Sealed>(
+  secret: unknown,
+  platform: IssuerPlatform<Sealed>,
+  source: EnvironmentSource | undefined,
+): TokenKey<Sealed, unknown> {
+  const value = secret === undefined ? platform.environment.secret(source) : secret;
   if (value === undefined || value === '') {
-    throw new ZegoTokenError(ErrorCode.SECRET_INVALID, 'secret is missing: pass secret or set ZEGO_SERVER_SECRET');
+    const hint =
+      platform.environment.processEnv || source !== undefined ? 'pass secret or set ZEGO_SERVER_SECRET' : 'pass secret';
+    throw new ZegoTokenError(ErrorCode.SECRET_INVALID, `secret is missing: ${hint}`);
   }
-  return secretKey(value);
+  return platform.crypto.keyFor(value);
 }
 
 /** How {@link resolveTokenIssuerConfig} resolves, beyond the options themselves. */
@@ -107,11 +136,15 @@ function refuseRoomOptions(options: ReadOptions<IssuerOptionName>): void {
  *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
  *   or, on a room-less route, an option that needs a room).
  */
-export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>, settings: IssuerSettings = {}): TokenIssuerConfig {
+export function resolveTokenIssuerConfig<Sealed>(
+  options: ReadOptions<IssuerOptionName>,
+  platform: IssuerPlatform<Sealed>,
+  settings: IssuerSettings = {},
+): TokenIssuerConfig<Sealed> {
   const roomless = settings.roomless === true;
   if (roomless) refuseRoomOptions(options);
-  const appId = resolveAppId(options.appId, settings.environment);
-  const key = resolveSecret(options.secret, settings.environment);
+  const appId = resolveAppId(options.appId, platform.environment, settings.environment);
+  const key = resolveSecret(options.secret, platform, settings.environment);
   const effectiveTimeInSeconds =
     options.effectiveTimeInSeconds === undefined ? DEFAULT_EFFECTIVE_TIME_IN_SECONDS : options.effectiveTimeInSeconds;
   assertEffectiveTime(effectiveTimeInSeconds);
@@ -123,10 +156,10 @@ export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>,
 
   const { privilege, streamIdList, validateRoomId } = options;
   // Fixed values are validated now; a resolver's results are validated per request.
-  const resolvedPrivilege: TokenIssuerConfig['privilege'] =
+  const resolvedPrivilege: TokenIssuerConfig<Sealed>['privilege'] =
     typeof privilege === 'function' ? (privilege as Resolver) : privilege === false ? false : Object.freeze(toPrivilegeJson(privilege));
   // toStreamIdList copies: the caller's array may change later, and what was validated must be what is used.
-  const resolvedStreams: TokenIssuerConfig['streamIdList'] =
+  const resolvedStreams: TokenIssuerConfig<Sealed>['streamIdList'] =
     typeof streamIdList === 'function' ? (streamIdList as Resolver) : toStreamIdList(streamIdList);
   if (streamIdList !== undefined && streamIdList !== null && !(version === '04' && roomPayload)) {
     throw optionInvalid('streamIdList needs version 04 tokens with roomPayload');
@@ -140,6 +173,7 @@ export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>,
   }
   return Object.freeze({
     appId,
+    crypto: platform.crypto,
     key,
     version,
     mode,
@@ -148,7 +182,7 @@ export function resolveTokenIssuerConfig(options: ReadOptions<IssuerOptionName>,
     roomless,
     privilege: resolvedPrivilege,
     streamIdList: resolvedStreams,
-    validateRoomId: validateRoomId as TokenIssuerConfig['validateRoomId'],
+    validateRoomId: validateRoomId as TokenIssuerConfig<Sealed>['validateRoomId'],
   });
 }
 

@@ -1,18 +1,12 @@
 import { assertUserId, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { optionInvalid } from '../lib/options.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
-import { optionInvalid, readOptions } from '../lib/options.js';
 import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
 import { isZegoRoomId } from '../tokens/room-id.js';
 import { roomPayloadJson } from '../tokens/room-payload.js';
-import {
-  ISSUER_OPTION_NAMES,
-  resolvedPrivilege,
-  resolvedStreamIdList,
-  resolveTokenIssuerConfig,
-  type TokenIssuerConfig,
-} from './issuer-config.js';
+import { resolvedPrivilege, resolvedStreamIdList, type TokenIssuerConfig } from './issuer-config.js';
 import {
   FORBIDDEN_RESPONSE,
   INVALID_ROOM_ID_RESPONSE,
@@ -150,35 +144,13 @@ function toUserId(value: unknown): string | undefined {
 }
 
 /**
- * Creates the token route's logic, independent of any framework: validate options once, then answer each
- * "user X asks for room Y" with a status, headers and a JSON body. The Express and Koa adapters are thin wrappers
- * around it; use it directly in other frameworks or serverless handlers.
- *
- * Options are resolved once, into a frozen configuration; each request reads only that. Per request, a resolver's
- * result outside its contract (see {@link TokenIssuerOptions.privilege}) throws or rejects: a server error, never a
- * token.
- *
- * @throws {@link ZegoTokenError} at construction, so a misconfigured server fails at start-up: APP_ID_INVALID,
- *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID, PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed
- *   stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
- *
- * @example
- * ```ts
- * const issuer = createTokenIssuer({ effectiveTimeInSeconds: 7200 }); // app ID and secret from the environment
- * // In a Next.js route handler:
- * export async function GET(request: Request, { params }: { params: { roomId: string } }) {
- *   const { status, headers, body } = await issuer.issue({ userId: await currentUserId(request), roomId: params.roomId, request });
- *   return Response.json(body, { status, headers });
- * }
- * ```
+ * The per-request issuer over a resolved configuration: it reads nothing else. With node:crypto every step can be
+ * synchronous; with Web Crypto the token's sealing is a promise, awaited like an async callback's result.
  */
-export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions<Request> = {}): TokenIssuer<Request> {
-  return issuerFromConfig<Request>(resolveTokenIssuerConfig(readOptions(options, ISSUER_OPTION_NAMES, 'options')));
-}
-
-/** The per-request issuer over a resolved configuration: it reads nothing else. */
-export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssuer<Request> {
-  const { appId, key, version, mode, effectiveTimeInSeconds, roomPayload, roomless, validateRoomId } = config;
+export function issuerFromConfig<Request, Sealed extends string | PromiseLike<string> = string>(
+  config: TokenIssuerConfig<Sealed>,
+): TokenIssuer<Request> {
+  const { appId, crypto, key, version, mode, effectiveTimeInSeconds, roomPayload, roomless, validateRoomId } = config;
   const privilegeResolver = typeof config.privilege === 'function' ? (config.privilege as PrivilegeResolver<Request>) : undefined;
   const fixedPrivilege = typeof config.privilege === 'function' ? FULL_PRIVILEGE : config.privilege;
   const streamsResolver = typeof config.streamIdList === 'function' ? (config.streamIdList as StreamsResolver<Request>) : undefined;
@@ -192,26 +164,28 @@ export function issuerFromConfig<Request>(config: TokenIssuerConfig): TokenIssue
     return verdict;
   }
 
-  function mint(context: TokenRequestContext<Request>, granted: PrivilegeJson, streams: readonly string[] | null): TokenResponse {
+  function mint(context: TokenRequestContext<Request>, granted: PrivilegeJson, streams: readonly string[] | null): Answer {
     const { userId, roomId } = context;
     const minted =
       version === '03'
-        ? mintToken03(key, appId, roomId, userId, granted, effectiveTimeInSeconds)
-        : mintToken04(key, mode, appId, userId, effectiveTimeInSeconds, roomPayload ? roomPayloadJson(roomId, granted, streams) : '');
-    return tokenResponse({
-      token: minted.token,
+        ? mintToken03(crypto, key, appId, roomId, userId, granted, effectiveTimeInSeconds)
+        : mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, roomPayload ? roomPayloadJson(roomId, granted, streams) : '');
+    return then(minted.token, (token) => tokenResponse({
+      token,
       appId,
       userId,
       roomId,
       version,
       issuedAt: minted.createTime,
       expiresAt: minted.expireTime,
-    });
+    }));
   }
 
-  function mintIdentity(userId: string): TokenResponse {
-    const minted = mintToken04(key, mode, appId, userId, effectiveTimeInSeconds, '');
-    return tokenResponse({ token: minted.token, appId, userId, version, issuedAt: minted.createTime, expiresAt: minted.expireTime });
+  function mintIdentity(userId: string): Answer {
+    const minted = mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, '');
+    return then(minted.token, (token) =>
+      tokenResponse({ token, appId, userId, version, issuedAt: minted.createTime, expiresAt: minted.expireTime }),
+    );
   }
 
   /** A room-less route: 401, then the privilege resolver's say (403), then an identity token; no room is read. */

@@ -1,9 +1,8 @@
-import type { EnvironmentSource } from '../lib/environment.js';
-import { optionInvalid, readOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig } from './issuer-config.js';
+import type { EnvironmentSource } from '../lib/environment-source.js';
+import { optionInvalid, readOptions, type ReadOptions } from '../lib/options.js';
+import { ISSUER_OPTION_NAMES, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
 import { isRoomlessPath, resolveTokenPath } from './token-path.js';
-import { issuerFromConfig, type MaybePromise, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
-import type { TokenResponse } from './token-response.js';
+import type { MaybePromise, TokenIssuer, TokenIssuerOptions } from './token-issuer.js';
 
 /** The room parameter the adapters read unless told otherwise. */
 export const DEFAULT_ROOM_PARAM = 'roomId';
@@ -23,8 +22,12 @@ export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions
 }
 
 /** A token route without a framework: an adapter reads the room parameter and sends what `answer` returns. */
-export interface TokenRoute<Request = unknown, AdapterOption extends string = never> {
-  readonly issuer: TokenIssuer<Request>;
+export interface TokenRoute<
+  Request = unknown,
+  AdapterOption extends string = never,
+  Issuer extends TokenIssuer<Request> = TokenIssuer<Request>,
+> {
+  readonly issuer: Issuer;
   readonly roomParam: string;
   /**
    * A room-less (identity) route: the adapter declared `path` and it holds no parameter. The route then ignores
@@ -42,7 +45,7 @@ export interface TokenRoute<Request = unknown, AdapterOption extends string = ne
    * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path). `host`, when given, is
    * handed to `getUserId` as its second argument (the fetch adapter's `env`).
    */
-  answer(request: Request, roomId: unknown, host?: unknown): TokenResponse | Promise<TokenResponse>;
+  answer(request: Request, roomId: unknown, host?: unknown): ReturnType<Issuer['issue']>;
 }
 
 /** How {@link createTokenRoute} resolves, beyond the options themselves. */
@@ -55,32 +58,15 @@ export interface TokenRouteSettings {
 }
 
 /**
- * What every adapter does before touching its framework: read the options once (own, inherited, getters or class
- * methods; see {@link TokenIssuerOptions}), resolve the issuer's configuration, check `getUserId` and `roomParam`,
- * and wire them together. Used by `@zego-token/express` and `@zego-token/koa`; use it for another framework.
- *
- * @param options - the options the user gave the adapter's factory
- * @param adapterOptionNames - the adapter's own option names (`['path']`, say): read along with the rest and handed
- *   back in {@link TokenRoute.adapterOptions}, so an unknown key is refused whichever part of the options it missed.
- *   With `'path'` among them, the path is checked here ({@link resolveTokenPath}) and a path without any parameter
- *   makes the route room-less ({@link TokenRoute.roomless}).
- * @param settings - see {@link TokenRouteSettings}
- * @throws {@link ZegoTokenError} as `createTokenIssuer`; OPTION_INVALID for an unknown option key (named, with the
- *   option probably meant), without a `getUserId` function, with a `roomParam` that is not a non-empty string, a
- *   bad `path`, or, on a room-less route, an option that needs a room (a fixed `privilege`, `streamIdList`,
- *   `validateRoomId`, `version: '03'`, `roomPayload: true`).
- *
- * @example
- * ```ts
- * const route = createTokenRoute<MyRequest, 'path'>(options, ['path']);
- * const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
- * ```
+ * `createTokenRoute` with `makeIssuer`, which turns the options read (and the issuer settings: host environment,
+ * room-less route) into an issuer, node:crypto's or Web Crypto's: reading, checking and wiring are the same on both.
  */
-export function createTokenRoute<Request = unknown, AdapterOption extends string = never>(
+export function buildTokenRoute<Request, AdapterOption extends string, Issuer extends TokenIssuer<Request>>(
+  makeIssuer: (read: ReadOptions<IssuerOptionName>, settings: IssuerSettings) => Issuer,
   options: TokenRouteOptions<Request>,
-  adapterOptionNames: readonly AdapterOption[] = [],
-  settings: TokenRouteSettings = {},
-): TokenRoute<Request, AdapterOption> {
+  adapterOptionNames: readonly AdapterOption[],
+  settings: TokenRouteSettings,
+): TokenRoute<Request, AdapterOption, Issuer> {
   const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
   const getUserId = read.getUserId;
   if (typeof getUserId !== 'function') {
@@ -93,7 +79,7 @@ export function createTokenRoute<Request = unknown, AdapterOption extends string
   // A path given to an adapter that declares `path` decides the route's kind (the default path holds the room).
   const path = (adapterOptionNames as readonly string[]).includes('path') ? (read as Record<string, unknown>)['path'] : undefined;
   const roomless = path !== undefined && isRoomlessPath(resolveTokenPath(path, roomParam));
-  const issuer = issuerFromConfig<Request>(resolveTokenIssuerConfig(read, { environment: settings.environment, roomless }));
+  const issuer = makeIssuer(read, { environment: settings.environment, roomless });
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
   for (const name of adapterOptionNames) adapterOptions[name] = read[name];
   const userOf = getUserId as (request: Request, host?: unknown) => unknown;
@@ -103,6 +89,8 @@ export function createTokenRoute<Request = unknown, AdapterOption extends string
     roomless,
     adapterOptions: Object.freeze(adapterOptions),
     answer: (request: Request, roomId: unknown, host?: unknown) =>
-      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }),
+      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as ReturnType<
+        Issuer['issue']
+      >,
   });
 }

@@ -1,6 +1,6 @@
-import { decryptEnvelope, openEnvelope } from '../format/envelope.js';
+import { openEnvelope } from '../format/envelope.js';
+import { NODE_CRYPTO } from '../format/crypto-node.js';
 import { unwrapKitToken } from '../format/kit-token.js';
-import { secretKey } from '../format/secret-key.js';
 import { readClaims, type DecodedToken } from './read-claims.js';
 
 export type { DecodedToken, DecodedToken03, DecodedToken04 } from './read-claims.js';
@@ -25,9 +25,9 @@ export type { DecodedToken, DecodedToken03, DecodedToken04 } from './read-claims
  * ```
  */
 export function decodeToken(token: string, secret: string): DecodedToken {
-  const key = secretKey(secret);
+  const key = NODE_CRYPTO.keyFor(secret);
   // A non-string goes on to openEnvelope, which refuses it as malformed.
   const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
   const envelope = openEnvelope(inner);
-  return readClaims(decryptEnvelope(envelope, key), envelope, kit);
+  return readClaims(key.open(envelope), envelope, kit);
 }

@@ -1,41 +1,7 @@
-import { assertAppId, assertEffectiveTime, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
-import type { TokenMode } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { mintToken04 } from './mint.js';
-import { assertOptionsObject } from '../lib/options.js';
-import { resolveMode } from './token-kind.js';
-import { buildRoomPayload, type RoomPayload } from './room-payload.js';
-import { secretKey } from '../format/secret-key.js';
+import { NODE_CRYPTO } from '../format/crypto-node.js';
+import { generateToken04With, type GenerateToken04Options } from './generate.js';
 
-/** Options of {@link generateToken04}. */
-export interface GenerateToken04Options {
-  /** Your ZEGO app ID (1..4294967295). */
-  appId: number;
-  /** The user the token is for (1-64 UTF-8 bytes); the client must log in with the same ID. */
-  userId: string;
-  /** Your ZEGO ServerSecret: exactly 32 characters. Never send it to clients. */
-  secret: string;
-  /** How long the token is valid, in seconds (a positive integer). */
-  effectiveTimeInSeconds: number;
-  /**
-   * `''` (the default) for a plain identity token, as ZIM and most RTC apps use; a {@link RoomPayload} to bind the
-   * token to one room (needs ZEGO's room authentication enabled for the app); or any string of your own (valid Unicode: no lone surrogates).
-   */
-  payload?: string | RoomPayload | undefined;
-  /** `'gcm'` (default, the current format) or `'cbc'` (the legacy 04 format, for old SDKs). */
-  mode?: TokenMode | undefined;
-}
-
-function payloadText(payload: unknown): string {
-  if (payload === undefined) return '';
-  if (typeof payload === 'string') {
-    // A lone surrogate has no UTF-8 form: it would be sealed as U+FFFD, and strict JSON readers refuse the escape.
-    if (!isWellFormed(payload)) throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, 'payload must be valid Unicode (it has a lone surrogate)');
-    return payload;
-  }
-  if (typeof payload === 'object' && payload !== null) return buildRoomPayload(payload as RoomPayload);
-  throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `payload must be a string or a room payload. Received ${describe(payload)}`);
-}
+export type { GenerateToken04Options } from './generate.js';
 
 /**
  * Generates a version 04 token, the kind current ZEGO SDKs (Express, ZIM, UIKits) take in `loginRoom` / `login`.
@@ -59,14 +25,5 @@ function payloadText(payload: unknown): string {
  * ```
  */
 export function generateToken04(options: GenerateToken04Options): string {
-  assertOptionsObject(options, 'options');
-  const { appId, userId, secret, effectiveTimeInSeconds } = options;
-  assertAppId(appId);
-  assertUserId(userId);
-  const key = secretKey(secret);
-  assertEffectiveTime(effectiveTimeInSeconds);
-  const mode = resolveMode(options.mode);
-  const payload = payloadText(options.payload);
-
-  return mintToken04(key, mode, appId, userId, effectiveTimeInSeconds, payload).token;
+  return generateToken04With(NODE_CRYPTO, options);
 }

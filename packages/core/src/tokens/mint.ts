@@ -1,45 +1,46 @@
 /**
  * Token minting from already-validated inputs: the hot path shared by the public generators (which validate every
- * call) and the token issuer (which validates once, at construction).
+ * call) and the token issuer (which validates once, at construction), on either platform's cryptography.
  */
-import type { KeyObject } from 'node:crypto';
 import { nowInSeconds } from '../lib/clock.js';
-import { sealToken, type TokenMode } from '../format/envelope.js';
+import type { TokenMode } from '../format/envelope.js';
 import { plaintext03, plaintext04 } from '../format/plaintext.js';
+import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
 import type { PrivilegeJson } from './privilege.js';
-import { nextNonce04, randomSafeInteger } from '../format/random.js';
 
-/** A minted token with the times it carries (epoch seconds). */
-export interface MintedToken {
-  token: string;
+/** A minted token with the times it carries (epoch seconds); `Sealed` is `string` or `Promise<string>`. */
+export interface MintedToken<Sealed> {
+  token: Sealed;
   createTime: number;
   expireTime: number;
 }
 
-export function mintToken04(
-  key: KeyObject,
+export function mintToken04<Sealed>(
+  crypto: TokenCrypto<Sealed, unknown>,
+  key: TokenKey<Sealed, unknown>,
   mode: TokenMode,
   appId: number,
   userId: string,
   effectiveTimeInSeconds: number,
   payload: string,
-): MintedToken {
+): MintedToken<Sealed> {
   const createTime = nowInSeconds();
   const expireTime = createTime + effectiveTimeInSeconds;
-  const plaintext = plaintext04(appId, userId, nextNonce04(), createTime, expireTime, payload);
-  return { token: sealToken('04', mode, key, expireTime, plaintext), createTime, expireTime };
+  const plaintext = plaintext04(appId, userId, crypto.random.nextNonce04(), createTime, expireTime, payload);
+  return { token: key.seal('04', mode, expireTime, plaintext), createTime, expireTime };
 }
 
-export function mintToken03(
-  key: KeyObject,
+export function mintToken03<Sealed>(
+  crypto: TokenCrypto<Sealed, unknown>,
+  key: TokenKey<Sealed, unknown>,
   appId: number,
   roomId: string,
   userId: string,
   privilege: PrivilegeJson,
   effectiveTimeInSeconds: number,
-): MintedToken {
+): MintedToken<Sealed> {
   const createTime = nowInSeconds();
   const expireTime = createTime + effectiveTimeInSeconds;
-  const plaintext = plaintext03(appId, roomId, userId, privilege, createTime, expireTime, randomSafeInteger());
-  return { token: sealToken('03', 'cbc', key, expireTime, plaintext), createTime, expireTime };
+  const plaintext = plaintext03(appId, roomId, userId, privilege, createTime, expireTime, crypto.random.randomSafeInteger());
+  return { token: key.seal('03', 'cbc', expireTime, plaintext), createTime, expireTime };
 }

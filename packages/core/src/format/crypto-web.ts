@@ -1,0 +1,108 @@
+/**
+ * Tokens on Web Crypto (`crypto.subtle`, `crypto.getRandomValues`), for runtimes without node:crypto: workerd, edge
+ * runtimes, browsers, Deno and Bun. No `node:` module, no `Buffer`, no `process`: only Web APIs. The platform's
+ * `crypto` is looked up at each call, never at import, so importing this module works everywhere.
+ */
+import { assertSecret } from '../lib/assertions.js';
+import {
+  decryptionFailed,
+  layoutEnvelope,
+  writeEnvelopeFrame,
+  type Envelope,
+  type TokenMode,
+  type TokenVersion,
+} from './envelope.js';
+import { createRandomSource } from './random.js';
+import type { TokenCrypto, TokenKey } from './token-crypto.js';
+
+/** Web Crypto's view of the key: what `importKey` returns, kept opaque to the rest of the library. */
+type WebKey = Awaited<ReturnType<SubtleCrypto['importKey']>>;
+type SubtleCrypto = typeof globalThis.crypto.subtle;
+
+const random = createRandomSource((pool) => {
+  globalThis.crypto.getRandomValues(pool);
+});
+
+const utf8 = new TextEncoder();
+// String.fromCharCode takes its bytes as arguments: a bounded number of them per call.
+const CHUNK = 0x2000;
+
+/** The envelope as base64 (reading is envelope-reader.ts's, with `atob`). */
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
+  }
+  return btoa(binary);
+}
+
+const ALGORITHM = { gcm: 'AES-GCM', cbc: 'AES-CBC' } as const;
+
+/** The secret's key for each cipher, imported once (Web Crypto binds a key to one algorithm) on first use. */
+function keyring(secret: string): (mode: TokenMode) => Promise<WebKey> {
+  const raw = utf8.encode(secret);
+  const imported: Partial<Record<TokenMode, Promise<WebKey>>> = {};
+  return (mode) =>
+    (imported[mode] ??= globalThis.crypto.subtle.importKey('raw', raw, ALGORITHM[mode], false, ['encrypt', 'decrypt']));
+}
+
+async function seal(
+  keys: (mode: TokenMode) => Promise<WebKey>,
+  version: TokenVersion,
+  mode: TokenMode,
+  expireTime: number,
+  plaintext: string,
+): Promise<string> {
+  const bytes = utf8.encode(plaintext);
+  const layout = layoutEnvelope(mode, bytes.length);
+  const envelope = new Uint8Array(layout.size);
+  writeEnvelopeFrame(envelope, layout, expireTime);
+  const { ivAt, ivLength, cipherAt } = layout;
+  if (mode === 'gcm') random.fillRandomBytes(envelope, ivAt, ivLength);
+  else random.fillAlphanumeric(envelope, ivAt, ivLength);
+  const iv = envelope.slice(ivAt, ivAt + ivLength);
+  // GCM's output is the ciphertext followed by its 16-byte tag, CBC's is PKCS#7 padded: both exactly as laid out.
+  const encrypted = await globalThis.crypto.subtle.encrypt({ name: ALGORITHM[mode], iv }, await keys(mode), bytes);
+  envelope.set(new Uint8Array(encrypted), cipherAt);
+  return version + base64(envelope);
+}
+
+async function open(keys: (mode: TokenMode) => Promise<WebKey>, envelope: Envelope): Promise<Uint8Array> {
+  const { mode, iv, ciphertext, tag } = envelope;
+  const key = await keys(mode);
+  // Web Crypto takes GCM's tag at the end of the ciphertext, as the token carries it.
+  const data = mode === 'gcm' ? concat(ciphertext, tag) : ciphertext.slice();
+  try {
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: ALGORITHM[mode], iv: iv.slice() }, key, data));
+  } catch {
+    throw decryptionFailed();
+  }
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
+}
+
+// Servers use one secret: remembering the last one spares every call the validation and the key imports.
+let lastSecret: string | undefined;
+let lastKey: TokenKey<Promise<string>, Promise<Uint8Array>> | undefined;
+
+/** Web Crypto's {@link TokenCrypto}: sealing and opening answer with promises. */
+export const WEB_CRYPTO: TokenCrypto<Promise<string>, Promise<Uint8Array>> = {
+  random,
+  keyFor(secret) {
+    if (secret === lastSecret && lastKey !== undefined) return lastKey;
+    assertSecret(secret);
+    const keys = keyring(secret);
+    const bound: TokenKey<Promise<string>, Promise<Uint8Array>> = {
+      seal: (version, mode, expireTime, plaintext) => seal(keys, version, mode, expireTime, plaintext),
+      open: (envelope) => open(keys, envelope),
+    };
+    lastSecret = secret;
+    lastKey = bound;
+    return bound;
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * The public generators' validation and minting, on either platform's cryptography: `generateToken04` and
+ * `generateToken03` of both entries are this with node:crypto or Web Crypto.
+ */
+import { assertAppId, assertEffectiveTime, assertRoomId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { assertOptionsObject } from '../lib/options.js';
+import type { TokenMode } from '../format/envelope.js';
+import type { TokenCrypto } from '../format/token-crypto.js';
+import { mintToken03, mintToken04 } from './mint.js';
+import { toPrivilegeJson, type Privilege } from './privilege.js';
+import { buildRoomPayload, type RoomPayload } from './room-payload.js';
+import { resolveMode } from './token-kind.js';
+
+/** Options of `generateToken04`. */
+export interface GenerateToken04Options {
+  /** Your ZEGO app ID (1..4294967295). */
+  appId: number;
+  /** The user the token is for (1-64 UTF-8 bytes); the client must log in with the same ID. */
+  userId: string;
+  /** Your ZEGO ServerSecret: exactly 32 characters. Never send it to clients. */
+  secret: string;
+  /** How long the token is valid, in seconds (a positive integer). */
+  effectiveTimeInSeconds: number;
+  /**
+   * `''` (the default) for a plain identity token, as ZIM and most RTC apps use; a {@link RoomPayload} to bind the
+   * token to one room (needs ZEGO's room authentication enabled for the app); or any string of your own (valid Unicode: no lone surrogates).
+   */
+  payload?: string | RoomPayload | undefined;
+  /** `'gcm'` (default, the current format) or `'cbc'` (the legacy 04 format, for old SDKs). */
+  mode?: TokenMode | undefined;
+}
+
+/** Options of `generateToken03`. */
+export interface GenerateToken03Options {
+  /** Your ZEGO app ID (1..4294967295). */
+  appId: number;
+  /** The room the token is valid in (1-128 UTF-8 bytes). */
+  roomId: string;
+  /** The user the token is for (1-64 UTF-8 bytes). */
+  userId: string;
+  /** Your ZEGO ServerSecret: exactly 32 characters. */
+  secret: string;
+  /** How long the token is valid, in seconds (a positive integer). */
+  effectiveTimeInSeconds: number;
+  /** What the user may do in the room; defaults to log in and publish. */
+  privilege?: Privilege | undefined;
+}
+
+function payloadText(payload: unknown): string {
+  if (payload === undefined) return '';
+  if (typeof payload === 'string') {
+    // A lone surrogate has no UTF-8 form: it would be sealed as U+FFFD, and strict JSON readers refuse the escape.
+    if (!isWellFormed(payload)) throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, 'payload must be valid Unicode (it has a lone surrogate)');
+    return payload;
+  }
+  if (typeof payload === 'object' && payload !== null) return buildRoomPayload(payload as RoomPayload);
+  throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `payload must be a string or a room payload. Received ${describe(payload)}`);
+}
+
+/** `generateToken04` on `crypto`: validates every option (in the order the docs give), then mints. */
+export function generateToken04With<Sealed>(crypto: TokenCrypto<Sealed, unknown>, options: GenerateToken04Options): Sealed {
+  assertOptionsObject(options, 'options');
+  const { appId, userId, secret, effectiveTimeInSeconds } = options;
+  assertAppId(appId);
+  assertUserId(userId);
+  const key = crypto.keyFor(secret);
+  assertEffectiveTime(effectiveTimeInSeconds);
+  const mode = resolveMode(options.mode);
+  const payload = payloadText(options.payload);
+
+  return mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, payload).token;
+}
+
+/** `generateToken03` on `crypto`: the seed's checks in the seed's order, then minting. */
+export function generateToken03With<Sealed>(crypto: TokenCrypto<Sealed, unknown>, options: GenerateToken03Options): Sealed {
+  assertOptionsObject(options, 'options');
+  const { appId, roomId, userId, secret, effectiveTimeInSeconds } = options;
+  assertAppId(appId);
+  assertRoomId(roomId);
+  assertUserId(userId);
+  const privilege = toPrivilegeJson(options.privilege);
+  const key = crypto.keyFor(secret);
+  assertEffectiveTime(effectiveTimeInSeconds);
+
+  return mintToken03(crypto, key, appId, roomId, userId, privilege, effectiveTimeInSeconds).token;
+}

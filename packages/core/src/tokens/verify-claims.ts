@@ -1,0 +1,93 @@
+/** What `verifyToken` checks besides decryption, shared by node:crypto's and Web Crypto's `verifyToken`. */
+import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
+import { nowInSeconds } from '../lib/clock.js';
+import type { DecodedToken } from './read-claims.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { assertOptionsObject, optionInvalid } from '../lib/options.js';
+
+/** The clock skew {@link verifyToken} allows by default, in seconds: none, as ZEGO's servers allow none. */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 0;
+
+/** What {@link verifyToken} checks besides decryption. Every field is optional. */
+export interface VerifyTokenExpectations {
+  /** The token must be for this app. */
+  appId?: number | undefined;
+  /** The token must be for this user. */
+  userId?: string | undefined;
+  /**
+   * The token must be bound to this room (03 tokens, and 04 tokens with a room payload). A room payload with
+   * `room_id: ""` is valid in any room (ZEGO's README), so it passes: the result says so with `room.anyRoom`.
+   */
+  roomId?: string | undefined;
+  /** The current time in epoch seconds; defaults to the system clock (leave it out: `null` is refused). */
+  now?: number | undefined;
+  /**
+   * Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS} (leave it
+   * out: `null` is refused).
+   */
+  clockToleranceSeconds?: number | undefined;
+}
+
+
+function mismatch(claim: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, `token was issued for another ${claim}`);
+}
+
+/**
+ * Whether a token is valid in `roomId`: `'match'` for its room or a room payload with `room_id: ""` (any room, as
+ * ZEGO's README defines it); `'no-room'` for a 04 token without a room payload; `'other'` for another room.
+ */
+export function roomMatch(decoded: DecodedToken, roomId: string): 'match' | 'no-room' | 'other' {
+  if (decoded.version === '03') return decoded.roomId === roomId ? 'match' : 'other';
+  if (decoded.room === undefined) return 'no-room';
+  return decoded.room.anyRoom === true || decoded.room.roomId === roomId ? 'match' : 'other';
+}
+
+/** Expectations checked before any decryption, so a bad one fails the same way whatever the token. */
+export interface CheckedExpectations {
+  appId: number | undefined;
+  userId: string | undefined;
+  roomId: string | undefined;
+  now: number;
+  tolerance: number;
+}
+
+/**
+ * Validates `expect` (APP_ID_INVALID, USER_ID_INVALID, ROOM_ID_INVALID, OPTION_INVALID) and fills in the clock and
+ * tolerance defaults.
+ */
+export function checkExpectations(expect: VerifyTokenExpectations): CheckedExpectations {
+  assertOptionsObject(expect, 'expect');
+  const { appId, userId, roomId } = expect;
+  if (appId !== undefined) assertAppId(appId);
+  if (userId !== undefined) assertUserId(userId);
+  if (roomId !== undefined) assertRoomId(roomId);
+  // Only `undefined` means "not given": a null is a mistake to report, not a request for the default (as the issuer).
+  const now = expect.now === undefined ? nowInSeconds() : expect.now;
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
+  const tolerance =
+    expect.clockToleranceSeconds === undefined ? DEFAULT_CLOCK_TOLERANCE_SECONDS : expect.clockToleranceSeconds;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
+  }
+  return { appId, userId, roomId, now, tolerance };
+}
+
+/** Throws TOKEN_EXPIRED if `decoded` has expired, TOKEN_CLAIM_MISMATCH if a claim differs from what is expected. */
+export function judgeClaims(decoded: DecodedToken, expected: CheckedExpectations): DecodedToken {
+  const { appId, userId, roomId, now, tolerance } = expected;
+  if (decoded.expireTime < decoded.createTime) {
+    throw new ZegoTokenError(ErrorCode.TOKEN_EXPIRED, 'token expired before it was created: its lifetime is negative');
+  }
+  if (now >= decoded.expireTime + tolerance) throw new ZegoTokenError(ErrorCode.TOKEN_EXPIRED, 'token has expired');
+  if (decoded.version === '04' && decoded.kit !== undefined) {
+    if (decoded.kit.appId !== decoded.appId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another app than its token");
+    if (decoded.kit.userId !== decoded.userId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another user than its token");
+  }
+  if (appId !== undefined && decoded.appId !== appId) throw mismatch('app');
+  if (userId !== undefined && decoded.userId !== userId) throw mismatch('user');
+  if (roomId !== undefined) {
+    if (roomMatch(decoded, roomId) !== 'match') throw mismatch('room');
+  }
+  return decoded;
+}
