@@ -38,7 +38,7 @@ export default defineConfig(
       'no-console': 'error',
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'IVs and nonces come from node:crypto (see random.ts).' },
+        { object: 'Math', property: 'random', message: 'IVs and nonces come from the platform CSPRNG (see format/random.ts).' },
       ],
     },
   },
