@@ -5,10 +5,10 @@
  * Loopback only: workerd listens on 127.0.0.1. Run by scripts/runtime-matrix.sh (after the build) in CI.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -69,11 +69,19 @@ async function workerd(nodejsCompat) {
     const files = {
       'worker.mjs': join(here, 'worker.mjs'),
       'checks.js': join(here, 'checks.js'),
-      'web.mjs': require.resolve('@zego-token/core/web').replace(/\.cjs$/, '.mjs'),
-      'index.mjs': require.resolve('@zego-token/core').replace(/\.cjs$/, '.mjs'),
       'reference-tokens.json': join(root, 'test/fixtures/reference-tokens.json'),
     };
     for (const [name, path] of Object.entries(files)) copyFileSync(path, join(dir, name));
+    // The package's ES modules under their package paths, as a bundler would lay them out: the node entry's chunks
+    // resolve relative to it. "@zego-token/core" and "@zego-token/core/web" are modules that re-export the entries.
+    const dist = dirname(require.resolve('@zego-token/core'));
+    const packaged = readdirSync(dist).filter((file) => file.endsWith('.mjs'));
+    mkdirSync(join(dir, 'dist'));
+    for (const file of packaged) copyFileSync(join(dist, file), join(dir, 'dist', file));
+    // workerd resolves every specifier against the importing module's name, as a path.
+    writeFileSync(join(dir, 'core.mjs'), "export * from './core/dist/index.mjs';\n");
+    writeFileSync(join(dir, 'core-web.mjs'), "export * from './dist/web.mjs';\n");
+    const packageModules = packaged.map((file) => `    (name = "@zego-token/core/dist/${file}", esModule = embed "dist/${file}"),`).join('\n');
     const port = await freePort();
     writeFileSync(
       join(dir, 'config.capnp'),
@@ -86,8 +94,9 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "checks.js", esModule = embed "checks.js"),
-    (name = "@zego-token/core/web", esModule = embed "web.mjs"),
-    (name = "@zego-token/core", esModule = embed "index.mjs"),
+    (name = "@zego-token/core/web", esModule = embed "core-web.mjs"),
+    (name = "@zego-token/core", esModule = embed "core.mjs"),
+${packageModules}
     (name = "reference-tokens.json", json = embed "reference-tokens.json"),
   ],
   compatibilityDate = "2025-09-01",
@@ -128,10 +137,10 @@ const worker :Workerd.Worker = (
 const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 const harnessFile = join(here, 'harness.mjs');
 const runtimes = [
-  { name: 'Node', version: process.version, start: () => harness(process.execPath, [harnessFile]) },
-  { name: 'Bun', version: versionOf('bun'), start: () => harness(bin('bun'), [harnessFile]) },
-  { name: 'Deno', version: versionOf('deno'), start: () => harness(bin('deno'), ['run', '--allow-read', '--no-prompt', harnessFile]) },
-  { name: 'workerd + nodejs_compat', version: versionOf('workerd'), start: () => workerd(true) },
+  { name: 'Node', version: process.version, nodePath: true, start: () => harness(process.execPath, [harnessFile]) },
+  { name: 'Bun', version: versionOf('bun'), nodePath: true, start: () => harness(bin('bun'), [harnessFile]) },
+  { name: 'Deno', version: versionOf('deno'), nodePath: true, start: () => harness(bin('deno'), ['run', '--allow-read', '--no-prompt', harnessFile]) },
+  { name: 'workerd + nodejs_compat', version: versionOf('workerd'), nodePath: true, start: () => workerd(true) },
   { name: 'workerd', version: versionOf('workerd'), start: () => workerd(false) },
   { name: 'edge-runtime', version: versionOf('edge-runtime'), start: () => harness(process.execPath, [join(here, 'edge.mjs')]) },
 ];
@@ -147,6 +156,16 @@ for (const runtime of runtimes) {
     report = await runtime.start();
   } catch (error) {
     report = { environment: {}, results: [{ name: 'runtime answered', ok: false, detail: String(error?.stack ?? error) }] };
+  }
+  // Where node:crypto exists the node path must load and be checked: a runtime that silently fell back to the web
+  // path alone would test less than it claims. Where it does not, it must really be missing.
+  const hasNodePath = report.environment.nodePath === 'node:crypto';
+  if (runtime.nodePath !== undefined || report.environment.nodePath !== undefined) {
+    report.results.push({
+      name: runtime.nodePath ? '@zego-token/core (node:crypto) loads' : '@zego-token/core cannot load (no node:crypto)',
+      ok: hasNodePath === Boolean(runtime.nodePath),
+      detail: report.environment.nodePath,
+    });
   }
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const ok = report.results.filter((r) => r.ok).length;
