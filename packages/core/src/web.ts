@@ -11,6 +11,8 @@ export { generateToken04, generateToken03, decodeToken, verifyToken } from './we
 export type { GenerateToken03Options, GenerateToken04Options } from './tokens/generate.js';
 export type { DecodedToken, DecodedToken03, DecodedToken04 } from './tokens/read-claims.js';
 export { DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-claims.js';
+// Reading the clear header needs no cipher: the main entry's own function, synchronous as there.
+export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
 export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
 export {
   MAX_APP_ID,
