@@ -1,11 +1,13 @@
 /**
  * The checks the runtime matrix runs in every runtime (test/runtimes/run.mjs). A plain script with no import or
  * export, so each runtime can load it its own way (an ES module in Node, Bun, Deno and workerd, a script in the edge
- * runtime's context): it defines globalThis.runZegoChecks({ web, node, vectors, fetchAdapter }), which answers
+ * runtime's context): it defines globalThis.runZegoChecks({ web, node, vectors, fetch }), which answers
  * [{ name, ok, detail? }]. `node` is @zego-token/core where node:crypto exists, else undefined; `web` is
- * @zego-token/core/web, run everywhere.
+ * @zego-token/core/web, run everywhere; `fetch` is { zegoToken, runFetchContract }: @zego-token/fetch as the runtime
+ * resolves it (its Web Crypto build, by export conditions, where node:crypto is absent) and the handler's contract
+ * table (fetch-contract.ts, shared with the fetch adapter's tests).
  */
-globalThis.runZegoChecks = async function runZegoChecks({ web, node, vectors }) {
+globalThis.runZegoChecks = async function runZegoChecks({ web, node, vectors, fetch }) {
   const SECRET = '0123456789abcdef0123456789abcdef';
   const results = [];
   async function check(name, body) {
@@ -98,5 +100,10 @@ globalThis.runZegoChecks = async function runZegoChecks({ web, node, vectors }) 
     const statuses = [await answer(null, 'lobby'), await answer('alice', 'lobby 1'), await answer('alice', 'closed')].map((r) => r.status);
     assert(statuses.join() === '401,400,403', `statuses ${statuses.join()}`);
   });
+  // The fetch handler's contract table (200, 401, 400, 403, identity route, 404, 405, no-store, a Worker's env),
+  // with tokens decoded by the web path.
+  const contract = await fetch.runFetchContract({ zegoToken: fetch.zegoToken, decodeToken: web.decodeToken });
+  if (contract.length < 10) results.push({ name: 'fetch: the contract table', ok: false, detail: `only ${contract.length} checks` });
+  for (const { name, error } of contract) results.push(error === undefined ? { name: `fetch: ${name}`, ok: true } : { name: `fetch: ${name}`, ok: false, detail: error });
   return results;
 };

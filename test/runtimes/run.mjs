@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { CONDITIONS, contractAsJavaScript, resolveWithConditions } from './packages.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,12 +67,16 @@ function freePort() {
 async function workerd(nodejsCompat) {
   const dir = mkdtempSync(join(tmpdir(), 'zego-workerd-'));
   try {
+    const fetchFile = resolveWithConditions('@zego-token/fetch', CONDITIONS.workerd);
     const files = {
       'worker.mjs': join(here, 'worker.mjs'),
       'checks.js': join(here, 'checks.js'),
       'reference-tokens.json': join(root, 'test/fixtures/reference-tokens.json'),
+      'fetch-build.mjs': fetchFile,
     };
     for (const [name, path] of Object.entries(files)) copyFileSync(path, join(dir, name));
+    writeFileSync(join(dir, 'fetch-contract.mjs'), contractAsJavaScript('esm'));
+    writeFileSync(join(dir, 'fetch.mjs'), "export * from '../fetch-build.mjs';\n");
     // The package's ES modules under their package paths, as a bundler would lay them out: the node entry's chunks
     // resolve relative to it. "@zego-token/core" and "@zego-token/core/web" are modules that re-export the entries.
     const dist = dirname(require.resolve('@zego-token/core'));
@@ -94,6 +99,9 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "checks.js", esModule = embed "checks.js"),
+    (name = "fetch-contract.mjs", esModule = embed "fetch-contract.mjs"),
+    (name = "fetch-build.mjs", esModule = embed "fetch-build.mjs"),
+    (name = "@zego-token/fetch", esModule = embed "fetch.mjs"),
     (name = "@zego-token/core/web", esModule = embed "core-web.mjs"),
     (name = "@zego-token/core", esModule = embed "core.mjs"),
 ${packageModules}
@@ -123,7 +131,9 @@ ${packageModules}
           continue;
         }
         if (!response.ok) throw new Error(`workerd answered ${response.status}: ${await response.text()}\n${stderr}`);
-        return await response.json();
+        const report = await response.json();
+        report.environment.fetchBuild = fetchFile.split('/').slice(-2).join('/');
+        return report;
       }
     } finally {
       child.kill('SIGTERM');
@@ -137,9 +147,17 @@ ${packageModules}
 const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 const harnessFile = join(here, 'harness.mjs');
 const runtimes = [
-  { name: 'Node', version: process.version, nodePath: true, start: () => harness(process.execPath, [harnessFile]) },
+  // tsx only for fetch-contract.ts (Bun and Deno run TypeScript themselves).
+  { name: 'Node', version: process.version, nodePath: true, start: () => harness(process.execPath, ['--import', 'tsx', harnessFile]) },
   { name: 'Bun', version: versionOf('bun'), nodePath: true, start: () => harness(bin('bun'), [harnessFile]) },
-  { name: 'Deno', version: versionOf('deno'), nodePath: true, start: () => harness(bin('deno'), ['run', '--allow-read', '--no-prompt', harnessFile]) },
+  // Deno asks for permission to read variables: @zego-token/fetch's node:crypto build looks for ZEGO_APP_ID and
+  // ZEGO_SERVER_SECRET in process.env (without the grant the handler rejects: a 500, never a token).
+  {
+    name: 'Deno',
+    version: versionOf('deno'),
+    nodePath: true,
+    start: () => harness(bin('deno'), ['run', '--allow-read', '--allow-env=ZEGO_APP_ID,ZEGO_SERVER_SECRET', '--no-prompt', harnessFile]),
+  },
   { name: 'workerd + nodejs_compat', version: versionOf('workerd'), nodePath: true, start: () => workerd(true) },
   { name: 'workerd', version: versionOf('workerd'), start: () => workerd(false) },
   { name: 'edge-runtime', version: versionOf('edge-runtime'), start: () => harness(process.execPath, [join(here, 'edge.mjs')]) },
@@ -172,15 +190,16 @@ for (const runtime of runtimes) {
   passed += ok;
   failed += report.results.length - ok;
   const path = report.environment.nodePath === 'node:crypto' ? 'web + node paths' : 'web path only';
+  const fetchBuild = `fetch: ${report.environment.fetchBuild ?? '?'}`;
   lines.push(
-    `${runtime.name.padEnd(24)} ${runtime.version.padEnd(14)} ${String(ok).padStart(2)}/${String(report.results.length).padEnd(2)} checks passed  ${path.padEnd(16)} ${seconds.padStart(5)} s`,
+    `${runtime.name.padEnd(24)} ${runtime.version.padEnd(14)} ${String(ok).padStart(2)}/${String(report.results.length).padEnd(2)} checks passed  ${path.padEnd(16)} ${fetchBuild.padEnd(22)} ${seconds.padStart(5)} s`,
   );
   for (const result of report.results.filter((r) => !r.ok)) lines.push(`    FAILED ${result.name}: ${result.detail}`);
   if (report.environment.nodePath && report.environment.nodePath !== 'node:crypto') {
     lines.push(`    node path: ${report.environment.nodePath}`);
   }
 }
-console.log('runtime matrix (@zego-token/core/web everywhere; @zego-token/core where node:crypto exists)');
+console.log('runtime matrix: @zego-token/core/web everywhere, @zego-token/core where node:crypto exists, @zego-token/fetch as each runtime resolves it');
 for (const line of lines) console.log(line);
 console.log(`runtime matrix took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`runtime matrix: ${passed} passed, ${failed} failed`);
