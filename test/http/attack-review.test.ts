@@ -3,7 +3,7 @@
  * reproduced way to make the token route say yes where the app meant no, or to have an option silently dropped.
  */
 import Router from '@koa/router';
-import { createTokenIssuer, ErrorCode } from '@zego-token/core';
+import { createTokenIssuer, decodeToken, ErrorCode, type DecodedToken04 } from '@zego-token/core';
 import { zegoToken as expressZegoToken } from '@zego-token/express';
 import { zegoToken as koaZegoToken } from '@zego-token/koa';
 import { expect } from 'chai';
@@ -138,6 +138,63 @@ describe('attack review of issue 9', () => {
       app.use(api.routes());
       const response = await request(app.callback()).get('/api/zego/token/lobby');
       expect(response.status, 'the one-line use under a prefix answers 404 for every URL').to.not.equal(404);
+    });
+  });
+
+  describe('fail closed: what the resolvers see and give', () => {
+    it("mints for the room and user it validated, even if a resolver writes to its context (roomId 'vip-room', refused by validateRoomId)", async () => {
+      const issuer = createTokenIssuer({
+        appId: APP_ID,
+        secret: SECRET,
+        validateRoomId: (roomId) => roomId !== 'vip-room',
+        // A resolver that "normalises" the room it was given, as a careless one might.
+        streamIdList: (context) => {
+          (context as { roomId: string }).roomId = 'vip-room';
+          return null;
+        },
+      });
+      const response = await issuer.issue({ userId: 'alice', roomId: 'lobby', request: {} });
+      expect(response.status).to.equal(200);
+      const { token } = response.body as { token: string };
+      expect((decodeToken(token, SECRET) as DecodedToken04).room?.roomId, 'a token for a room validateRoomId refuses').to.equal('lobby');
+    });
+
+    it('never emits a token the format refuses because a resolver wrote a number or 500 bytes into context.userId', async () => {
+      for (const userId of [42, 'x'.repeat(500)]) {
+        const issuer = createTokenIssuer({
+          appId: APP_ID,
+          secret: SECRET,
+          privilege: (context) => {
+            (context as { userId: unknown }).userId = userId;
+            return { login: true };
+          },
+        });
+        let response: Awaited<ReturnType<typeof issuer.issue>> | undefined;
+        try {
+          response = await issuer.issue({ userId: 'alice', roomId: 'lobby', request: {} });
+        } catch {
+          continue; // a server error is fine; a token is not
+        }
+        const { token } = response.body as { token: string };
+        expect(() => decodeToken(token, SECRET), `a token with user_id ${typeof userId}`).to.not.throw();
+        expect(decodeToken(token, SECRET).userId).to.equal('alice');
+      }
+    });
+
+    it('does not grant publishing when the resolved privilege says publish: false non-enumerably', async () => {
+      const issuer = createTokenIssuer({
+        appId: APP_ID,
+        secret: SECRET,
+        privilege: () => Object.defineProperty({ login: true }, 'publish', { value: false }) as { login: boolean },
+      });
+      let response: Awaited<ReturnType<typeof issuer.issue>>;
+      try {
+        response = await issuer.issue({ userId: 'alice', roomId: 'lobby', request: {} });
+      } catch {
+        return; // refused: fail closed
+      }
+      const { token } = response.body as { token: string };
+      expect((decodeToken(token, SECRET) as DecodedToken04).room?.privilege.publish, 'publish: false read as "missing", so true').to.equal(false);
     });
   });
 });
