@@ -196,5 +196,21 @@ describe('attack review of issue 9', () => {
       const { token } = response.body as { token: string };
       expect((decodeToken(token, SECRET) as DecodedToken04).room?.privilege.publish, 'publish: false read as "missing", so true').to.equal(false);
     });
+
+    it('does not drop a watch-only privilege a resolver gives under roomPayload: false (a fixed one is refused at start-up)', async () => {
+      const issuer = createTokenIssuer({
+        appId: APP_ID,
+        secret: SECRET,
+        roomPayload: false,
+        privilege: () => ({ publish: false }),
+      });
+      let response: Awaited<ReturnType<typeof issuer.issue>>;
+      try {
+        response = await issuer.issue({ userId: 'alice', roomId: 'lobby', request: {} });
+      } catch {
+        return; // a server error: the privilege was not silently dropped
+      }
+      expect(response.status, 'a token carrying no privilege at all, for a user the app made watch-only').to.not.equal(200);
+    });
   });
 });
