@@ -7,6 +7,7 @@ import { createTokenIssuer, decodeToken, ErrorCode, type DecodedToken04 } from '
 import { zegoToken as expressZegoToken } from '@zego-token/express';
 import { zegoToken as koaZegoToken } from '@zego-token/koa';
 import { expect } from 'chai';
+import { createServer } from 'node:http';
 import express, { type RequestHandler } from 'express';
 import Koa from 'koa';
 import request from 'supertest';
@@ -126,6 +127,22 @@ describe('attack review of issue 9', () => {
       app.set('case sensitive routing', false);
       const response = await request(app).get('/ZEGO/token/lobby');
       expect(response.status === 200 && response.headers['x-limited'] !== 'yes', 'a token past the limiter').to.equal(false);
+    });
+
+    it('leaves other routes alone in an express.Router served without an Express app (no req.app): /health is not a 500', async () => {
+      const router = express.Router();
+      router.use(expressZegoToken(signedIn));
+      router.get('/health', (_req, res) => {
+        res.send('ok');
+      });
+      const server = createServer((req, res) => {
+        router(req as express.Request, res as express.Response, (error?: unknown) => {
+          res.statusCode = error === undefined ? 404 : 500;
+          res.end();
+        });
+      });
+      const response = await request(server).get('/health');
+      expect(response.status, "TypeError: Cannot read properties of undefined (reading 'enabled')").to.equal(200);
     });
   });
 
