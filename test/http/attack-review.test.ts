@@ -144,6 +144,18 @@ describe('attack review of issue 9', () => {
       const response = await request(server).get('/health');
       expect(response.status, "TypeError: Cannot read properties of undefined (reading 'enabled')").to.equal(200);
     });
+
+    it("leaves an OPTIONS request (a CORS preflight) to the token path to the app's own handler", async () => {
+      const app = express();
+      app.use(expressZegoToken(signedIn));
+      app.options('/zego/token/:roomId', (_req, res) => {
+        res.set('access-control-allow-headers', 'authorization').sendStatus(204);
+      });
+      const response = await request(app).options('/zego/token/lobby');
+      // The token router runs out of layers and answers OPTIONS itself ("Allow: GET, HEAD"), as an Express router does.
+      expect(response.status, `answered by the token router: Allow ${String(response.headers.allow)}`).to.equal(204);
+      expect(response.headers['access-control-allow-headers']).to.equal('authorization');
+    });
   });
 
   describe('Koa: router.use(zegoToken()) is neither served nor refused', () => {
