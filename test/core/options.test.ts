@@ -97,9 +97,10 @@ describe('options: honoured wherever they live', () => {
         return 'room';
       }
       getUserId(request: { user: string }): string {
-        return `${this.prefix()}${request.user}`;
+        return `${this.#prefix()}${request.user}`;
       }
-      prefix(): string {
+      // A helper is private: a public method that is no option is refused (it could be a misspelt one).
+      #prefix(): string {
         return 'user-';
       }
     }
@@ -158,7 +159,22 @@ describe('options: unknown keys are refused (OPTION_INVALID), naming the option 
     );
   });
 
-  it('methods of Object.prototype and of a class are not options: neither is flagged', () => {
+  it('methods of Object.prototype are not options, nor is a class’s constructor or its private #fields and #methods', () => {
+    class Options {
+      appId = APP_ID;
+      #secret = SECRET;
+      get secret(): string {
+        return this.#helper();
+      }
+      #helper(): string {
+        return this.#secret;
+      }
+    }
+    expect(createTokenIssuer(new Options()).appId).to.equal(APP_ID);
+    expect(() => createTokenIssuer(Object.freeze({ ...base }))).to.not.throw();
+  });
+
+  it('a public method of an options class that is no option is refused, naming it: it may be a misspelt one (fail closed)', () => {
     class Options {
       appId = APP_ID;
       secret = SECRET;
@@ -166,8 +182,92 @@ describe('options: unknown keys are refused (OPTION_INVALID), naming the option 
         return 'a helper method, not an option';
       }
     }
-    expect(() => createTokenIssuer(new Options())).to.not.throw();
-    expect(() => createTokenIssuer(Object.freeze({ ...base }))).to.not.throw();
+    expect(expectZegoError(() => createTokenIssuer(new Options()), ErrorCode.OPTION_INVALID).message).to.include('unknown option describe');
+  });
+
+  describe('a misspelt class method or getter (not enumerable, on a prototype) is refused, not silently dropped', () => {
+    it('a method validateRoomID() (for validateRoomId), which would never run', () => {
+      class TokenOptions {
+        appId = APP_ID;
+        secret = SECRET;
+        getUserId(): string {
+          return 'alice';
+        }
+        validateRoomID(roomId: string): boolean {
+          return roomId !== 'vip-room';
+        }
+      }
+      const error = expectZegoError(() => createTokenRoute(new TokenOptions()), ErrorCode.OPTION_INVALID);
+      expect(error.message).to.include('validateRoomID: did you mean validateRoomId?');
+    });
+
+    it('a getter effectiveTime (for effectiveTimeInSeconds), which would leave tokens at 3600 s', () => {
+      class TokenOptions {
+        appId = APP_ID;
+        secret = SECRET;
+        get effectiveTime(): number {
+          return 120;
+        }
+      }
+      expect(expectZegoError(() => createTokenIssuer(new TokenOptions() as never), ErrorCode.OPTION_INVALID).message).to.include(
+        'effectiveTime: did you mean effectiveTimeInSeconds?',
+      );
+    });
+
+    it('a getter privilage inherited from a base class, which would leave login and publish granted', () => {
+      class Locked {
+        get privilage(): false {
+          return false;
+        }
+      }
+      class TokenOptions extends Locked {
+        appId = APP_ID;
+        secret = SECRET;
+      }
+      expect(expectZegoError(() => createTokenIssuer(new TokenOptions() as never), ErrorCode.OPTION_INVALID).message).to.include(
+        'privilage: did you mean privilege?',
+      );
+    });
+
+    it('a non-enumerable own property too', () => {
+      const options = Object.defineProperty({ ...base }, 'roompayload', { value: false, enumerable: false });
+      expectZegoError(() => createTokenIssuer(options), ErrorCode.OPTION_INVALID);
+    });
+  });
+
+  it('a Map, Set, Date, array or function of options is refused: its entries are no options, and would read as none', () => {
+    const saved = { appId: process.env.ZEGO_APP_ID, secret: process.env.ZEGO_SERVER_SECRET };
+    process.env.ZEGO_APP_ID = String(APP_ID);
+    process.env.ZEGO_SERVER_SECRET = SECRET;
+    try {
+      const exotic = [
+        new Map<string, unknown>([['privilege', false], ['effectiveTimeInSeconds', 60]]),
+        new Set(['privilege']),
+        new Date(0),
+        [],
+        () => ({ privilege: false }),
+      ];
+      for (const options of exotic) expectZegoError(() => createTokenIssuer(options as never), ErrorCode.OPTION_INVALID);
+    } finally {
+      if (saved.appId === undefined) delete process.env.ZEGO_APP_ID;
+      else process.env.ZEGO_APP_ID = saved.appId;
+      if (saved.secret === undefined) delete process.env.ZEGO_SERVER_SECRET;
+      else process.env.ZEGO_SERVER_SECRET = saved.secret;
+    }
+  });
+
+  it('nothing is read from Object.prototype: a polluted roomPayload: false would unbind every token from its room', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.roomPayload = false;
+    proto.privilege = false;
+    let issuer: ReturnType<typeof createTokenIssuer>;
+    try {
+      issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET });
+    } finally {
+      delete proto.roomPayload;
+      delete proto.privilege;
+    }
+    expect(issuer.roomPayload).to.equal(true);
   });
 
   it('options that are an array, a string or null are refused', () => {

@@ -15,33 +15,51 @@ export function assertOptionsObject(options: unknown, name: string): asserts opt
 export type ReadOptions<Name extends string> = { readonly [K in Name]: unknown };
 
 /**
- * Reads the `known` options of `options`, each exactly once (a getter runs once), wherever they live: own
- * properties, a prototype (`Object.create({ appId })`), getters or class methods. A function is bound to `options`,
- * so a class method may use `this`. Unknown enumerable keys (own, or on a prototype other than `Object.prototype`)
- * are refused with code 12, naming the key and the option probably meant: rest-spread and `Object.entries` would
- * have dropped a class's methods and a misspelt option silently.
+ * Reads the `known` options of `options`, each exactly once (a getter runs once), wherever the caller put them: own
+ * properties, a prototype (`Object.create({ appId })`), getters or class methods, but never `Object.prototype` (a
+ * polluted `Object.prototype.roomPayload` is nobody's option). A function is bound to `options`, so a class method
+ * may use `this`. Every other property name on `options` and its prototypes below `Object.prototype`, enumerable or
+ * not (a class's methods and accessors are not), except `constructor`, is refused with OPTION_INVALID, naming the key
+ * and the option probably meant: a misspelt method or getter would otherwise be silently dropped. So an options class
+ * holds options only (a helper method of its own is refused too: fail closed). Built-in objects other than plain
+ * ones (a `Map`, `Set`, `Date`, array, …) are refused: their entries are no properties.
  */
 export function readOptions<Name extends string>(options: unknown, known: readonly Name[], name: string): ReadOptions<Name> {
   assertOptionsObject(options, name);
-  if (Array.isArray(options)) throw optionInvalid(`${name} must be an object. Received ${describe(options)}`);
-  for (const key of enumerableKeys(options)) {
-    if (!(known as readonly string[]).includes(key)) throw unknownOption(key, known, name);
+  if (Object.prototype.toString.call(options) !== '[object Object]') {
+    throw optionInvalid(`${name} must be a plain object or a class instance. Received ${describe(options)}`);
+  }
+  const layers = optionLayers(options);
+  for (const layer of layers) {
+    for (const key of Object.getOwnPropertyNames(layer)) {
+      if (layer !== options && key === 'constructor') continue;
+      if (!(known as readonly string[]).includes(key)) throw unknownOption(key, known, name);
+    }
   }
   const values = Object.create(null) as Record<Name, unknown>;
   for (const option of known) {
-    const value: unknown = (options as Record<string, unknown>)[option];
+    const holder = layers.find((layer) => Object.prototype.hasOwnProperty.call(layer, option));
+    // Reflect.get with `options` as the receiver: an inherited getter sees the instance as `this`.
+    const value: unknown = holder === undefined ? undefined : Reflect.get(holder, option, options);
     values[option] = typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(options) : value;
   }
   return Object.freeze(values);
 }
 
-/** Enumerable string keys, own and inherited, stopping at `Object.prototype` (whose members are nobody's options). */
-function enumerableKeys(options: object): string[] {
-  const keys: string[] = [];
-  for (let layer: object | null = options; layer !== null && layer !== Object.prototype; layer = Object.getPrototypeOf(layer) as object | null) {
-    keys.push(...Object.keys(layer));
+/**
+ * `options` and its prototypes, stopping at `Object.prototype` and `Function.prototype`: their members are
+ * nobody's options, and reading through them would take a polluted prototype's values.
+ */
+function optionLayers(options: object): object[] {
+  const layers: object[] = [];
+  for (
+    let layer: object | null = options;
+    layer !== null && layer !== Object.prototype && layer !== Function.prototype;
+    layer = Object.getPrototypeOf(layer) as object | null
+  ) {
+    layers.push(layer);
   }
-  return keys;
+  return layers;
 }
 
 function unknownOption(key: string, known: readonly string[], name: string): ZegoTokenError {
