@@ -68,6 +68,9 @@ const invalidPrivileges: Array<[string, unknown]> = [
   ['a number', 3],
   ['an inherited publish: false', Object.create({ publish: false }) as unknown],
   ['a class instance', new (class { publish = false })()],
+  ['an explicit publish: undefined (only a key left out means true)', { publish: undefined }],
+  ['an explicit login: undefined', { login: undefined, publish: false }],
+  ['a symbol key beside publish', { publish: false, [Symbol('admin')]: true }],
 ]
 
 describe('input validation: each bad argument fails with its seed error code', () => {
@@ -161,6 +164,11 @@ describe('buildRoomPayload', () => {
     expect(buildRoomPayload({ roomId: 'd', privilege: { 1: true, 2: false } })).to.include(
       '"privilege":{"1":1,"2":0}',
     );
+  });
+
+  it('reads a non-enumerable publish: false as false, never as a key left out (which would grant publishing)', () => {
+    const privilege = Object.defineProperty({ login: true }, 'publish', { value: false });
+    expect(buildRoomPayload({ roomId: 'd', privilege })).to.include('"privilege":{"1":1,"2":0}');
   });
 
   it('rejects a payload that is not an object (code 7)', () => {

@@ -42,6 +42,7 @@ const oddPrivileges: Array<[string, unknown]> = [
   ['an object inheriting publish: false', Object.create({ publish: false })],
   ['an object with an unknown key beside publish', { publish: false, admin: true }],
   ['a misspelt key', { pubish: false }],
+  ['an explicit publish: undefined (a key left out means true; undefined is no answer)', { publish: undefined }],
   ['a string flag', { publish: 'no' }],
   ['a flag of 2', { publish: 2 }],
   ['a promise as a flag', { publish: Promise.resolve(false) }],

@@ -12,10 +12,11 @@ export const PRIVILEGE_PUBLISH = 2;
  *
  * Either named booleans, where a missing one means `true` (`{ publish: false }` is a watch-only token), or ZEGO's
  * numeric form with both keys (`{ 1: 1, 2: 0 }`). Values may be booleans or 0/1 in both forms. Unknown keys are
- * rejected, so a typo such as `{ pubish: false }` cannot silently grant publishing.
+ * rejected, so a typo such as `{ pubish: false }` cannot silently grant publishing; so is an explicit `undefined`
+ * (`{ publish: undefined }`): only a key left out means `true`.
  */
 export type Privilege =
-  | { login?: boolean | undefined; publish?: boolean | undefined }
+  | { login?: boolean; publish?: boolean }
   | { 1: 0 | 1 | boolean; 2: 0 | 1 | boolean };
 
 /** A privilege as decoded from a token. */
@@ -35,8 +36,7 @@ function invalid(reason: string): ZegoTokenError {
   return new ZegoTokenError(ErrorCode.PRIVILEGE_INVALID, `privilege ${reason}`);
 }
 
-function flag(value: unknown, key: string, missing: 0 | 1 | undefined): 0 | 1 {
-  if (value === undefined && missing !== undefined) return missing;
+function flag(value: unknown, key: string): 0 | 1 {
   if (value === true || value === 1) return 1;
   if (value === false || value === 0) return 0;
   throw invalid(`${key} must be a boolean, 0 or 1. Received ${typeof value === 'number' ? String(value) : describe(value)}`);
@@ -56,20 +56,23 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Turns any accepted privilege shape into ZEGO's wire form.
  *
  * `Map`s are accepted for the seed API (`new Map([[1, 1], [2, 0]])`). The numeric forms need both keys; the named
- * form treats a missing key as `true`.
+ * form treats a key left out as `true`, and an explicit `undefined` as a mistake. Every own key counts, enumerable or
+ * not, and values are read by property access: a non-enumerable `publish: false` must not read as "left out".
  */
 export function toPrivilegeJson(privilege: unknown): PrivilegeJson {
   if (privilege === undefined) return FULL_PRIVILEGE;
   if (privilege instanceof Map) return numericPrivilege([...(privilege as Map<unknown, unknown>)]);
   if (!isPlainObject(privilege)) throw invalid(`must be a plain object or a Map. Received ${describe(privilege)}`);
-  const entries = Object.entries(privilege);
+  if (Object.getOwnPropertySymbols(privilege).length > 0) throw invalid('has an unknown key; use login/publish or 1/2');
+  const entries = Object.getOwnPropertyNames(privilege).map((key): [string, unknown] => [key, privilege[key]]);
   if (entries.some(([key]) => key === '1' || key === '2')) return numericPrivilege(entries);
   const named: Partial<Record<'login' | 'publish', unknown>> = {};
   for (const [key, value] of entries) {
     if (key !== 'login' && key !== 'publish') throw invalid('has an unknown key; use login/publish or 1/2');
+    if (value === undefined) throw invalid(`${key} is undefined: leave the key out for true, or give a boolean`);
     named[key] = value;
   }
-  return { '1': flag(named.login, 'login', 1), '2': flag(named.publish, 'publish', 1) };
+  return { '1': named.login === undefined ? 1 : flag(named.login, 'login'), '2': named.publish === undefined ? 1 : flag(named.publish, 'publish') };
 }
 
 /** ZEGO's numeric form, from an object's or a Map's entries: both keys required, nothing else allowed. */
@@ -83,7 +86,7 @@ function numericPrivilege(entries: ReadonlyArray<readonly [unknown, unknown]>): 
   if (!('1' in values) || !('2' in values)) {
     throw invalid(`needs both key ${PRIVILEGE_LOGIN} (login) and key ${PRIVILEGE_PUBLISH} (publish)`);
   }
-  return { '1': flag(values['1'], '1', undefined), '2': flag(values['2'], '2', undefined) };
+  return { '1': flag(values['1'], '1'), '2': flag(values['2'], '2') };
 }
 
 /** The decoded, named view of ZEGO's wire form. */
