@@ -183,6 +183,56 @@ describe('createTokenIssuer', () => {
     });
   }
 
+  it('roomPayload: false: a resolver’s privilege that restricts anything fails the request (it cannot be honoured), never a token without it', async () => {
+    for (const restricted of [{ publish: false }, { login: false }, { 1: 1, 2: 0 }]) {
+      await expectRejection(ask({ ...base, roomPayload: false, privilege: () => restricted }), ErrorCode.PRIVILEGE_INVALID);
+    }
+    for (const unrestricted of [{}, { login: true, publish: true }, { 1: 1, 2: 1 }]) {
+      expect((await ask({ ...base, roomPayload: false, privilege: () => unrestricted })).status).to.equal(200);
+    }
+  });
+
+  it('a resolved privilege with a non-enumerable publish: false does not grant publishing', async () => {
+    const privilege = (): { login: boolean } => Object.defineProperty({ login: true }, 'publish', { value: false });
+    const decoded = decodeToken(tokenOf(await ask({ ...base, privilege })).token, SECRET);
+    expect(decoded.version === '04' && decoded.room?.privilege).to.deep.equal({ login: true, publish: false });
+  });
+
+  describe('mints for the user and room it validated, whatever a resolver writes to its context', () => {
+    it("a stream resolver setting context.roomId to 'vip-room' (refused by validateRoomId) changes neither the token nor the response", async () => {
+      const response = await ask({
+        ...base,
+        validateRoomId: (roomId) => roomId !== 'vip-room',
+        streamIdList: (context) => {
+          (context as { roomId: string }).roomId = 'vip-room';
+          return null;
+        },
+      });
+      const decoded = decodeToken(tokenOf(response).token, SECRET);
+      expect(decoded.version === '04' && decoded.room?.roomId).to.equal('lobby');
+      expect(tokenOf(response).roomId).to.equal('lobby');
+    });
+
+    it('a privilege resolver setting context.userId to a number or 500 bytes: the token and the stream resolver see alice', async () => {
+      for (const userId of [42, 'x'.repeat(500)]) {
+        const seen: unknown[] = [];
+        const response = await ask({
+          ...base,
+          privilege: (context) => {
+            (context as { userId: unknown }).userId = userId;
+            return { login: true };
+          },
+          streamIdList: (context) => {
+            seen.push(context.userId);
+            return null;
+          },
+        });
+        expect(decodeToken(tokenOf(response).token, SECRET).userId).to.equal('alice');
+        expect(seen).to.deep.equal(['alice']);
+      }
+    });
+  });
+
   it('createTokenRoute wires getUserId to the issuer, for adapters of other frameworks', async () => {
     const route = createTokenRoute<{ user?: string }>({ ...base, getUserId: (request) => request.user });
     expect(route.roomParam).to.equal('roomId');

@@ -186,8 +186,13 @@ export function resolveTokenIssuerConfig<Sealed>(
   });
 }
 
-/** What a privilege resolver may give: a privilege or `false`. Anything else is a server error, never a token. */
-export function resolvedPrivilege(value: unknown): PrivilegeJson | false {
+/**
+ * What a privilege resolver may give: a privilege or `false`. Anything else is a server error, never a token. Without
+ * a room payload (`roomPayload: false`, or a room-less identity route) a token carries no privilege, so there only
+ * `false` or a privilege that restricts nothing (login and publish) can be honoured: any other is a server error,
+ * never a token without it.
+ */
+export function resolvedPrivilege(value: unknown, roomPayload: boolean): PrivilegeJson | false {
   if (value === false) return false;
   if (!isPlainObject(value)) {
     throw new ZegoTokenError(
@@ -195,7 +200,14 @@ export function resolvedPrivilege(value: unknown): PrivilegeJson | false {
       `the privilege resolver must return a privilege ({ login?, publish? } or { 1, 2 }) or false. Received ${describe(value)}${value === undefined ? ' (a missing return?)' : ''}`,
     );
   }
-  return toPrivilegeJson(value);
+  const privilege = toPrivilegeJson(value);
+  if (!roomPayload && (privilege['1'] !== 1 || privilege['2'] !== 1)) {
+    throw new ZegoTokenError(
+      ErrorCode.PRIVILEGE_INVALID,
+      'the privilege resolver restricted a token that carries no privilege (roomPayload: false, or a room-less route): return false to refuse, or a room-bound token',
+    );
+  }
+  return privilege;
 }
 
 /** What a stream list resolver may give: an array of stream IDs or `null`. Anything else is a server error. */

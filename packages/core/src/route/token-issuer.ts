@@ -18,7 +18,11 @@ import {
 /** A value, or a promise of it: callbacks may be synchronous or async. */
 export type MaybePromise<T> = T | PromiseLike<T>;
 
-/** What the per-request callbacks are told: the authenticated user, the room, and the framework's request. */
+/**
+ * What the per-request callbacks are told: the authenticated user, the room, and the framework's request. Each
+ * callback gets a context of its own; writing to it changes neither the token (minted from the validated user and
+ * room) nor what another callback sees.
+ */
 export interface TokenRequestContext<Request = unknown> {
   userId: string;
   /** The room asked for. On a room-less (identity) route, where only a privilege resolver runs, it is `undefined`. */
@@ -51,7 +55,9 @@ export interface TokenIssuerOptions<Request = unknown> {
   /**
    * What the user may do in the room: a fixed {@link Privilege}, or a function of the request deciding per user and
    * room. `false` refuses the token (403). Default: log in and publish. With `roomPayload: false` the token carries
-   * no privilege, so only a resolver (to refuse with `false`) or `false` itself make sense there.
+   * no privilege, so only a resolver (to refuse with `false`) or `false` itself make sense there; a fixed privilege
+   * is refused at construction (OPTION_INVALID), and a resolver's privilege that restricts anything (login or publish
+   * not granted) fails the request with PRIVILEGE_INVALID: it could not be honoured.
    *
    * A resolver must give (or resolve to) a {@link Privilege} or `false`. Anything else (`undefined` from a missing
    * `return`, `null`, `true`, a number, an array, a class instance, an object with an unknown key) fails the request
@@ -164,8 +170,13 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
     return verdict;
   }
 
-  function mint(context: TokenRequestContext<Request>, granted: PrivilegeJson, streams: readonly string[] | null): Answer {
-    const { userId, roomId } = context;
+  // What is minted comes from the validated locals, never from a context a resolver was given: each resolver gets a
+  // context of its own, so one that writes to it changes neither the token nor what the next resolver sees.
+  function contextFor(userId: string, roomId: string, request: Request): TokenRequestContext<Request> {
+    return { userId, roomId, request };
+  }
+
+  function mint(userId: string, roomId: string, granted: PrivilegeJson, streams: readonly string[] | null): Answer {
     const minted =
       version === '03'
         ? mintToken03(crypto, key, appId, roomId, userId, granted, effectiveTimeInSeconds)
@@ -192,13 +203,18 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
   function issueIdentity(userId: string, request: Request): Answer {
     if (privilegeResolver === undefined) return mintIdentity(userId);
     const context = { userId, roomId: undefined, request } as unknown as TokenRequestContext<Request>;
-    return then(privilegeResolver(context), (resolved) => (resolvedPrivilege(resolved) === false ? FORBIDDEN_RESPONSE : mintIdentity(userId)));
+    // An identity token carries no privilege: one that restricts anything could not be honoured (as roomPayload: false).
+    return then(privilegeResolver(context), (resolved) =>
+      resolvedPrivilege(resolved, false) === false ? FORBIDDEN_RESPONSE : mintIdentity(userId),
+    );
   }
 
-  function withPrivilege(context: TokenRequestContext<Request>, granted: PrivilegeJson | false): Answer {
+  function withPrivilege(userId: string, roomId: string, request: Request, granted: PrivilegeJson | false): Answer {
     if (granted === false) return FORBIDDEN_RESPONSE;
-    if (streamsResolver === undefined) return mint(context, granted, fixedStreams);
-    return then(streamsResolver(context), (streams) => mint(context, granted, resolvedStreamIdList(streams)));
+    if (streamsResolver === undefined) return mint(userId, roomId, granted, fixedStreams);
+    return then(streamsResolver(contextFor(userId, roomId, request)), (streams) =>
+      mint(userId, roomId, granted, resolvedStreamIdList(streams)),
+    );
   }
 
   function issueFor(rawUserId: unknown, roomId: unknown, request: Request): Answer {
@@ -206,10 +222,11 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
     if (userId === undefined) return UNAUTHENTICATED_RESPONSE;
     if (roomless) return issueIdentity(userId, request);
     if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID_RESPONSE;
-    const context: TokenRequestContext<Request> = { userId, roomId, request };
-    if (privilegeResolver === undefined) return withPrivilege(context, fixedPrivilege);
+    if (privilegeResolver === undefined) return withPrivilege(userId, roomId, request, fixedPrivilege);
     // Fail closed: anything but a privilege or false (a missing `return` included) is a server error, never a token.
-    return then(privilegeResolver(context), (resolved) => withPrivilege(context, resolvedPrivilege(resolved)));
+    return then(privilegeResolver(contextFor(userId, roomId, request)), (resolved) =>
+      withPrivilege(userId, roomId, request, resolvedPrivilege(resolved, roomPayload)),
+    );
   }
 
   return Object.freeze({
