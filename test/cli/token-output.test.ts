@@ -58,6 +58,34 @@ describe('zego-token prints what a token holds', function () {
     expect(mismatch.stderr.trimEnd()).to.not.match(RAW_CONTROL).and.not.include('\n');
   });
 
+  describe('with invisible format characters and line separators escaped, so "admin" + one of them never prints as "admin"', () => {
+    const invisibles: Array<[string, string]> = [
+      ['a zero-width space (U+200B)', '\u200b'],
+      ['a zero-width joiner (U+200D)', '\u200d'],
+      ['a zero-width no-break space (U+FEFF)', '\ufeff'],
+      ['a soft hyphen (U+00AD)', '\u00ad'],
+      ['a word joiner (U+2060)', '\u2060'],
+      ['an invisible plus (U+2064)', '\u2064'],
+      ['a tag character (U+E0041)', '\u{e0041}'],
+      ['a line separator (U+2028)', '\u2028'],
+      ['a paragraph separator (U+2029)', '\u2029'],
+    ];
+    const genuine = sealed({ user_id: 'admin', expire: now + 3600, payload: '' });
+    const shown = (stdout: string): string => stdout.replace(/until .*$/s, '');
+    for (const [name, invisible] of invisibles) {
+      it(`${name}, in verify's line and in decode's JSON (which still parses back to the token's string)`, () => {
+        const spoof = sealed({ user_id: `admin${invisible}`, expire: now + 3600, payload: '' });
+        const verify = cli(['verify', spoof], env);
+        expect(verify.status, verify.stderr).to.equal(0);
+        expect(verify.stdout).to.not.include(invisible);
+        expect(shown(verify.stdout).replaceAll(invisible, '')).to.not.equal(shown(cli(['verify', genuine], env).stdout));
+        const decode = cli(['decode', spoof], env);
+        expect(decode.stdout).to.not.include(invisible);
+        expect((JSON.parse(decode.stdout) as { userId: string }).userId).to.equal(`admin${invisible}`);
+      });
+    }
+  });
+
   it('escaped in generate --json, which prints the claims it was given', () => {
     const run = cli(['generate', '--app-id', '1', '--user', HOSTILE_USER, '--room', HOSTILE_ROOM, '--json'], env);
     expect(run.status, run.stderr).to.equal(0);

@@ -1,18 +1,21 @@
 /**
  * Printing what came out of a token. A token's strings (user ID, room ID, payload, stream IDs) are the token
  * maker's text: printed raw, C0/C1 controls, DEL and bidi overrides could move the cursor, recolour, retitle or
- * reorder the terminal. They are escaped as `\uXXXX`, which in JSON output is the same string to a JSON reader.
+ * reorder the terminal, and invisible format characters (zero-width space, BOM, soft hyphen, word joiner, tag
+ * characters) or line/paragraph separators would make "admin\u200b" print as "admin". All of them (Unicode's `Cc`,
+ * `Cf`, `Zl`, `Zp`, and lone surrogates) are escaped as `\uXXXX`, which in JSON output is the same string to a JSON
+ * reader.
  */
 
-// Controls JSON.stringify leaves raw inside strings: DEL, C1, and the bidi controls (ALM, LRM, RLM, LRE/RLE/PDF/
-// LRO/RLO, LRI/RLI/FSI/PDI). It escapes C0 itself.
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_IN_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// What JSON.stringify leaves raw inside strings (it escapes C0 and lone surrogates itself).
+const RAW_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+const UNSAFE_IN_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
-const escaped = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Each UTF-16 unit as `\uXXXX`: a tag character (beyond U+FFFF) as its surrogate pair, as JSON writes it. */
+const escaped = (character: string): string =>
+  Array.from({ length: character.length }, (_, i) => `\\u${character.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 
-/** `text` with every C0 control (newlines and tabs included), DEL, C1 control and bidi control as `\uXXXX`. */
+/** `text` with every control (C0 with newlines and tabs, DEL, C1), format character and line separator as `\uXXXX`. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE_IN_TEXT, escaped);
 }
