@@ -23,13 +23,24 @@ export { DEFAULT_TOKEN_PATH };
  */
 export type ZegoTokenHandlerOptions = TokenRouteOptions<Request>;
 
-/** Options of {@link zegoToken} (and {@link zegoTokenRouter}): the handler's, plus the path to serve. */
+/** Options of {@link zegoToken} (and {@link zegoTokenRouter}): the handler's, plus the path to serve and how to match it. */
 export interface ZegoTokenOptions extends ZegoTokenHandlerOptions {
   /**
    * The path of the token route: starts with `/` and holds the room parameter (`:roomId`, or `roomParam`'s name), or
    * no parameter at all for identity tokens (ZIM); checked at construction. Default {@link DEFAULT_TOKEN_PATH}.
    */
   path?: string | undefined;
+  /**
+   * Match the path case-sensitively, as `express.Router({ caseSensitive })`. Default: as the app's router when
+   * mounted on the app (`app.use`: its `case sensitive routing` when its router was made), else `true`: inside an
+   * `express.Router` the token router cannot see that router's options, so it matches only the exact path.
+   */
+  caseSensitive?: boolean | undefined;
+  /**
+   * A trailing slash makes another path, as `express.Router({ strict })`. Default: as the app's router when mounted
+   * on the app (its `strict routing` when its router was made), else `true`, for the same reason as `caseSensitive`.
+   */
+  strict?: boolean | undefined;
 }
 
 /** Options of {@link zegoTokenRouter}: the same as {@link zegoToken}'s. */
@@ -104,24 +115,60 @@ export function zegoTokenHandler(options: ZegoTokenHandlerOptions): RequestHandl
   };
 }
 
-/** Express's own 400 for a path it cannot percent-decode (a `URIError` with `status` 400 from its router). */
 /** The method Express calls on a router for each request (not in Express's types). */
 interface RouterHandle {
   handle: (this: Router, req: Request, res: Response, next: NextFunction) => void;
 }
 
+/** The part of an app's router (Express 4's `app._router`, Express 5's `app.router`) read to match as it does. */
+interface AppRouter {
+  caseSensitive?: unknown;
+  strict?: unknown;
+  stack?: ReadonlyArray<{ handle?: unknown }>;
+}
+
+/**
+ * The router of the app serving `req`, made when the app first routed (its options fixed then, as Express does), or
+ * `undefined` without an app (an `express.Router` served by hand). Express 4 keeps it in `app._router` (its
+ * `app.router` getter throws); Express 5 in `app.router`.
+ */
+function appRouterOf(req: Request): AppRouter | undefined {
+  const app = (req as { app?: unknown }).app;
+  if ((typeof app !== 'function' && typeof app !== 'object') || app === null) return undefined;
+  const legacy = (app as { _router?: unknown })._router;
+  if (typeof legacy === 'function' || (typeof legacy === 'object' && legacy !== null)) return legacy;
+  try {
+    const router = (app as { router?: unknown }).router;
+    return typeof router === 'function' || (typeof router === 'object' && router !== null) ? router : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Express's own 400 for a path it cannot percent-decode (a `URIError` with `status` 400 from its router). */
 function isUndecodablePath(error: unknown): boolean {
   return error instanceof URIError && (error as URIError & { status?: number }).status === 400;
 }
 
+/** `caseSensitive` and `strict`: booleans, or `undefined` to follow the host. */
+function routingFlag(value: unknown, name: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be a boolean`);
+}
+
 /**
  * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`) and leaving every other request
- * to the rest of the app: `app.use(zegoToken({...}))`. It routes as the app that mounts it does: with the app's
- * `case sensitive routing` or `strict routing` enabled, `/ZEGO/token/lobby` or `/zego/token/lobby/` are not the
- * token route. The order of answers is the core's: 401, then 400 (a room Express cannot decode included), then 403.
+ * to the rest of the app, `OPTIONS` (a CORS preflight) to the token path included: `app.use(zegoToken({...}))`.
+ *
+ * It routes as the router that mounts it, so it never serves a URL your guards on that path (a rate limiter on
+ * `app.get('/zego/token/:roomId', …)`) did not see. Mounted on an app (`app.use`, a sub-app's too), it matches as
+ * that app's router: `case sensitive routing` and `strict routing` as they were when the app's router was made (at
+ * its first route or middleware; later changes apply to neither). Inside an `express.Router` it cannot see that
+ * router's options, so it matches only the exact path (case-sensitive, strict) unless `caseSensitive` / `strict`
+ * say otherwise. The order of answers is the core's: 401, then 400 (a room Express cannot decode included), then 403.
  *
  * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a `path` that does not
- *   start with `/` or does not hold the room parameter.
+ *   start with `/` or does not hold the room parameter, or a `caseSensitive` / `strict` that is not a boolean.
  *
  * @example
  * ```ts
@@ -130,8 +177,10 @@ function isUndecodablePath(error: unknown): boolean {
  * ```
  */
 export function zegoToken(options: ZegoTokenOptions): Router {
-  const route = createTokenRoute<Request, 'path'>(options, ['path']);
+  const route = createTokenRoute<Request, 'path' | 'caseSensitive' | 'strict'>(options, ['path', 'caseSensitive', 'strict']);
   const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
+  const givenCaseSensitive = routingFlag(route.adapterOptions.caseSensitive, 'caseSensitive');
+  const givenStrict = routingFlag(route.adapterOptions.strict, 'strict');
   const { roomParam } = route;
 
   const handler: RequestHandler = (req, res, next) => {
@@ -147,8 +196,8 @@ export function zegoToken(options: ZegoTokenOptions): Router {
   // make every other request of the app wait a turn of the event loop (a router that matched a layer and ran out
   // of layers defers its exit with setImmediate; one that matched none exits at once).
   const staticPrefix = path.slice(0, path.slice(0, path.search(/[:*?(){}[\]+]/)).lastIndexOf('/')) || '/';
-  // The router is made before the app is known, so one per routing mode, picked per request by the app's settings:
-  // index bit 1 is `case sensitive routing`, bit 0 `strict routing`.
+  // The router is made before its host is known, so one per routing mode, picked per request:
+  // index bit 1 is case-sensitive, bit 0 strict.
   const routers = [false, true].flatMap((caseSensitive) =>
     [false, true].map((strict) => {
       // mergeParams: the room parameter may also sit in the path the router is mounted at.
@@ -158,19 +207,40 @@ export function zegoToken(options: ZegoTokenOptions): Router {
       return router;
     }),
   );
+  const modeIndex = (caseSensitive: boolean, strict: boolean): number => (caseSensitive ? 2 : 0) + (strict ? 1 : 0);
   // The router returned is the default mode's, with its `handle` (what Express calls) handing each request to the
-  // router of the app's mode. Not a router inside a router: a router that matched a layer and ran out of them exits
+  // router of the host's mode. Not a router inside a router: a router that matched a layer and ran out of them exits
   // on the next turn of the event loop, and an outer router always matches its dispatching layer, so nesting would
   // cost every other request of the app a turn.
   const [router] = routers as [Router, ...Router[]];
   const handle = (Object.getPrototypeOf(router) as RouterHandle).handle;
+  // The mode for each app router seen, decided at its first request: whether the token router sits in its stack
+  // (mounted on the app: match as the app's router) or deeper (an express.Router whose options are out of sight).
+  const modeByAppRouter = new WeakMap<object, number>();
+  const exactMode = modeIndex(givenCaseSensitive ?? true, givenStrict ?? true);
+  function modeOf(req: Request): number {
+    const appRouter = appRouterOf(req);
+    if (appRouter === undefined || (givenCaseSensitive !== undefined && givenStrict !== undefined)) return exactMode;
+    let mode = modeByAppRouter.get(appRouter);
+    if (mode === undefined) {
+      const onTheApp = appRouter.stack?.some((layer) => layer.handle === router) === true;
+      mode = onTheApp
+        ? modeIndex(givenCaseSensitive ?? appRouter.caseSensitive === true, givenStrict ?? appRouter.strict === true)
+        : exactMode;
+      modeByAppRouter.set(appRouter, mode);
+    }
+    return mode;
+  }
   Object.defineProperty(router, 'handle', {
     configurable: true,
     writable: true,
     value(this: unknown, req: Request, res: Response, next: NextFunction): void {
-      const { app } = req;
-      const index = (app.enabled('case sensitive routing') ? 2 : 0) + (app.enabled('strict routing') ? 1 : 0);
-      handle.call(routers[index]!, req, res, next);
+      // A preflight is the app's (its CORS handler's): a router that matched the path would answer it itself.
+      if (req.method === 'OPTIONS') {
+        next();
+        return;
+      }
+      handle.call(routers[modeOf(req)]!, req, res, next);
     },
   });
   return router;

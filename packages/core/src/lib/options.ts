@@ -71,8 +71,8 @@ function unknownOption(key: string, known: readonly string[], name: string): Zeg
 
 /**
  * The known option `key` was probably meant to be: the same name in another case or spelling (`app_id`,
- * `AppId`), a shortening of it (`effectiveTime`), a close misspelling (at most 2 edits, 1 for short names), or a
- * name that starts the same way for most of its length (`streamIds`).
+ * `AppId`), a shortening of it (`effectiveTime`; `sensitive` for `caseSensitive`), a close misspelling (at most
+ * 2 edits, 1 for short names), or a name that starts the same way for most of its length (`streamIds`).
  */
 export function closestOption(key: string, known: readonly string[]): string | undefined {
   const normalise = (text: string): string => text.toLowerCase().replace(/[-_\s]/g, '');
@@ -82,7 +82,7 @@ export function closestOption(key: string, known: readonly string[]): string | u
     const candidate = normalise(option);
     let score: number;
     if (candidate === wanted) score = 0;
-    else if (wanted.length >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate))) score = 1;
+    else if (wanted.length >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate) || candidate.endsWith(wanted))) score = 1;
     else {
       const distance = editDistance(wanted, candidate);
       if (distance <= (Math.min(wanted.length, candidate.length) <= 4 ? 1 : 2)) score = 1 + distance;
