@@ -106,6 +106,25 @@ function routerFlag(value: unknown, name: string): boolean | undefined {
   throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be a boolean`);
 }
 
+/**
+ * Nested in another `@koa/router` router (`api.use(zegoToken())`, `api.use(zegoTokenRouter().routes())`), the
+ * token route's layer keeps its own matching options: a host router that matches more strictly (`sensitive`,
+ * `strict`) would have its own routes on the path (a rate limiter) skip URLs the token route serves. That is a
+ * server error, on every request to the route, until the same options are given to the adapter.
+ */
+function assertMatchesAsHost(ctx: Context, own: Router, sensitive: boolean, strict: boolean): void {
+  const host = (ctx as { router?: { opts?: { sensitive?: unknown; strict?: unknown } } }).router;
+  if (host === undefined || host === own) return;
+  const missing = [host.opts?.sensitive === true && !sensitive ? 'sensitive' : '', host.opts?.strict === true && !strict ? 'strict' : '']
+    .filter((name) => name !== '');
+  if (missing.length > 0) {
+    throw new ZegoTokenError(
+      ErrorCode.OPTION_INVALID,
+      `the @koa/router router hosting the token route is ${missing.join(' and ')}: give zegoToken ${missing.map((name) => `${name}: true`).join(', ')} too`,
+    );
+  }
+}
+
 /** The route, and a `@koa/router` router serving it at the validated path with the validated matching options. */
 function tokenRouter(options: ZegoTokenRouterOptions): { route: TokenRoute<Context, (typeof ROUTER_OPTION_NAMES)[number]>; router: Router } {
   const route = createTokenRoute<Context, (typeof ROUTER_OPTION_NAMES)[number]>(options, ROUTER_OPTION_NAMES);
@@ -116,7 +135,10 @@ function tokenRouter(options: ZegoTokenRouterOptions): { route: TokenRoute<Conte
   if (sensitiveFlag !== undefined) routerOptions.sensitive = sensitiveFlag;
   if (strictFlag !== undefined) routerOptions.strict = strictFlag;
   const router = new Router(routerOptions);
-  const handler: Middleware = (ctx) => serve(route, ctx, routeLayerOf(ctx, handler));
+  const handler: Middleware = (ctx) => {
+    assertMatchesAsHost(ctx, router, sensitiveFlag === true, strictFlag === true);
+    return serve(route, ctx, routeLayerOf(ctx, handler));
+  };
   router.get(resolveTokenPath(path, route.roomParam), handler);
   return { route, router };
 }
@@ -144,7 +166,9 @@ export function zegoTokenHandler(options: ZegoTokenHandlerOptions): Middleware {
 
 /**
  * A `@koa/router` router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`), matching as `sensitive` and
- * `strict` say (both `false` by default, as `@koa/router`).
+ * `strict` say (both `false` by default, as `@koa/router`). Nested in a router that is `sensitive` or `strict`
+ * (`api.use(zegoTokenRouter().routes())`) without the same options, each request to it is a server error
+ * (OPTION_INVALID): it would serve URLs the host's own routes on the path do not see.
  *
  * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a `path` that does not
  *   start with `/` or does not hold the room parameter, or a `sensitive`/`strict` that is not a boolean.
@@ -159,9 +183,13 @@ export function zegoTokenRouter(options: ZegoTokenRouterOptions): Router {
 }
 
 /**
- * What you mount, in either of Koa's two ways:
+ * What you mount, in any of Koa's ways:
  * - `app.use(zegoToken({...}))`: serves `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`, matched as `sensitive`
  *   and `strict` say) and passes every other request on, as the Express adapter's one line does;
+ * - `router.use(zegoToken({...}))` or `router.use('/api', zegoToken({...}))` on a `@koa/router` router: the token
+ *   route joins that router (the returned middleware carries it as `router`, as `router.routes()` does), served under
+ *   its prefix and `use` path (`GET /api/zego/token/:roomId`). If that router is `sensitive` or `strict` and the
+ *   token route is not, each request to it is a server error (OPTION_INVALID) until you give the same options;
  * - `router.get('/zego/token/:roomId', zegoToken({...}))` on a `@koa/router` route: serves that route, as
  *   {@link zegoTokenHandler} does (then `path`, `sensitive` and `strict` belong to the route: giving them is a server
  *   error, OPTION_INVALID).
@@ -175,7 +203,7 @@ export function zegoTokenRouter(options: ZegoTokenRouterOptions): Router {
  * app.use(zegoToken({ getUserId: (ctx) => ctx.state.user?.sub })); // appId and secret from ZEGO_APP_ID, ZEGO_SERVER_SECRET
  * ```
  */
-export function zegoToken(options: ZegoTokenOptions): Middleware {
+export function zegoToken(options: ZegoTokenOptions): Middleware & { readonly router: Router } {
   const { route, router } = tokenRouter(options);
   const routesMiddleware = router.routes() as Middleware;
   const routing = ROUTER_OPTION_NAMES.filter((name) => route.adapterOptions[name] !== undefined);
@@ -190,5 +218,8 @@ export function zegoToken(options: ZegoTokenOptions): Middleware {
     }
     return serve(route, ctx, layer);
   };
-  return middleware;
+  // `router.use(zegoToken())` on a @koa/router router: its `use` takes a middleware with a `router` as a nested
+  // router and copies the token route into the host, under the host's prefix and `use` path. A plain middleware
+  // there would run only for paths the host already routes: a silent 404.
+  return Object.assign(middleware, { router });
 }
