@@ -9,7 +9,8 @@ import { ErrorCode, type TokenResponseBody } from '@zego-token/core';
 import * as expressAdapter from '@zego-token/express';
 import * as koaAdapter from '@zego-token/koa';
 import { expect } from 'chai';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import { createServer } from 'node:http';
 import Koa from 'koa';
 import request from 'supertest';
 import { expectZegoError } from '../support/expect-error.js';
@@ -98,17 +99,48 @@ describe('one adapter shape', () => {
       expect(errors).to.deep.equal([]);
     });
 
-    it('Koa: router.use(zegoToken(...)) is no route: the router’s own routes are left alone, not failed', async () => {
-      const { listener, errors } = koaApp((app) => {
-        const router = new Router();
-        router.use(koaAdapter.zegoToken(signedIn));
-        router.get('/health', (ctx) => void (ctx.body = { ok: true }));
-        app.use(router.routes());
-      });
-      expect((await request(listener).get('/health').expect(200)).body).to.deep.equal({ ok: true });
-      // @koa/router runs router.use() middleware only for requests one of its routes matches.
-      await request(listener).get('/zego/token/lobby').expect(404);
-      expect(errors).to.deep.equal([]);
+    it('Koa: router.use(zegoToken(...)) serves the token route in that router, under its prefix and use path, and leaves its routes alone', async () => {
+      const mounts: Array<[string, (router: Router) => void, { prefix?: string }, string]> = [
+        ['router.use', (router) => router.use(koaAdapter.zegoToken(signedIn)), {}, ''],
+        ['a prefixed router', (router) => router.use(koaAdapter.zegoToken(signedIn)), { prefix: '/api' }, '/api'],
+        ["router.use('/api', …)", (router) => router.use('/api', koaAdapter.zegoToken(signedIn)), {}, '/api'],
+        ['both', (router) => router.use('/v1', koaAdapter.zegoToken(signedIn)), { prefix: '/api' }, '/api/v1'],
+      ];
+      for (const [what, mount, routerOptions, at] of mounts) {
+        const { listener, errors } = koaApp((app) => {
+          const router = new Router(routerOptions);
+          mount(router);
+          router.get('/health', (ctx) => void (ctx.body = { ok: true }));
+          app.use(router.routes());
+        });
+        const prefix = routerOptions.prefix ?? '';
+        expect((await request(listener).get(`${prefix}/health`)).body, what).to.deep.equal({ ok: true });
+        const served = await request(listener).get(`${at}/zego/token/lobby`);
+        expect(served.status, what).to.equal(200);
+        expect((served.body as TokenResponseBody).roomId).to.equal('lobby');
+        expect((await request(listener).get('/elsewhere/zego/token/lobby')).status, what).to.equal(404);
+        expect(errors).to.deep.equal([]);
+      }
+    });
+
+    it('Koa: router.use(zegoToken(...)) in a sensitive or strict router without the same options is a server error (OPTION_INVALID), never a looser match', async () => {
+      for (const hostOptions of [{ sensitive: true }, { strict: true }]) {
+        const { listener, errors } = koaApp((app) => {
+          const router = new Router(hostOptions);
+          router.use(koaAdapter.zegoToken(signedIn));
+          app.use(router.routes());
+        });
+        await request(listener).get('/zego/token/lobby').expect(500);
+        expect(errors[0]).to.have.property('code', ErrorCode.OPTION_INVALID);
+        const matched = koaApp((app) => {
+          const router = new Router({ sensitive: true, strict: true });
+          router.use(koaAdapter.zegoToken({ ...signedIn, sensitive: true, strict: true }));
+          app.use(router.routes());
+        }).listener;
+        await request(matched).get('/zego/token/lobby').expect(200);
+        await request(matched).get('/ZEGO/token/lobby').expect(404);
+        await request(matched).get('/zego/token/lobby/').expect(404);
+      }
     });
 
     it('Koa: path, sensitive or strict given to a zegoToken(...) mounted on a route are refused (OPTION_INVALID): the route decides', async () => {
@@ -200,11 +232,21 @@ describe('one adapter shape', () => {
       }
     }
 
-    it('the handlers take no path, and Express takes no sensitive/strict (its app settings decide): unknown options', () => {
+    it('the handlers take no path, and Express takes no sensitive (Express names it caseSensitive): unknown options', () => {
       for (const factory of [expressAdapter.zegoTokenHandler, koaAdapter.zegoTokenHandler]) {
         expectZegoError(() => factory({ ...signedIn, path: '/t/:roomId' } as never), ErrorCode.OPTION_INVALID);
       }
-      expectZegoError(() => expressAdapter.zegoToken({ ...signedIn, sensitive: true } as never), ErrorCode.OPTION_INVALID);
+      expect(expectZegoError(() => expressAdapter.zegoToken({ ...signedIn, sensitive: true } as never), ErrorCode.OPTION_INVALID).message).to.include(
+        'did you mean caseSensitive?',
+      );
+    });
+
+    it('Express: caseSensitive and strict must be booleans (OPTION_INVALID)', () => {
+      for (const factory of [expressAdapter.zegoToken, expressAdapter.zegoTokenRouter]) {
+        for (const extra of [{ caseSensitive: 'yes' }, { strict: 1 }, { caseSensitive: null }]) {
+          expectZegoError(() => factory({ ...signedIn, ...extra } as never), ErrorCode.OPTION_INVALID);
+        }
+      }
     });
 
     it('Koa: sensitive and strict must be booleans (OPTION_INVALID)', () => {
@@ -264,6 +306,94 @@ describe('one adapter shape', () => {
       await request(listener).get('/api/ZEGO/token/lobby').expect(404);
       await request(listener).get('/api/zego/token/lobby').expect(200);
       await request(listener).get('/loose/ZEGO/token/lobby').expect(200);
+    });
+
+    /** A rate limiter (or any per-route guard) that marks the responses it saw. */
+    const limiter: RequestHandler = (_req, res, next) => {
+      res.set('x-limited', 'yes');
+      next();
+    };
+    const pastTheLimiter = (response: request.Response): boolean => response.status === 200 && response.headers['x-limited'] !== 'yes';
+
+    it('Express: in a case-sensitive, strict express.Router (whose options it cannot see) it serves only the exact path, never past the router’s limiter', async () => {
+      const { listener, errors } = expressApp((app) => {
+        const host = express.Router({ caseSensitive: true, strict: true });
+        host.get('/zego/token/:roomId', limiter);
+        host.use(expressAdapter.zegoToken(signedIn));
+        app.use(host);
+      });
+      for (const url of ['/ZEGO/token/lobby', '/zego/token/lobby/']) {
+        expect(pastTheLimiter(await request(listener).get(url)), `${url} got a token past the limiter`).to.equal(false);
+      }
+      const exact = await request(listener).get('/zego/token/lobby').expect(200);
+      expect(exact.headers['x-limited']).to.equal('yes');
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('Express: in an express.Router it matches exactly by default, and as caseSensitive and strict say when given', async () => {
+      const served = async (options: object): Promise<Record<string, number>> => {
+        const { listener } = expressApp((app) => {
+          const host = express.Router();
+          host.use(expressAdapter.zegoToken({ ...signedIn, ...options }));
+          app.use('/api', host);
+        });
+        const statuses: Record<string, number> = {};
+        for (const url of ['/api/zego/token/lobby', '/api/ZEGO/token/lobby', '/api/zego/token/lobby/']) {
+          statuses[url] = (await request(listener).get(url)).status;
+        }
+        return statuses;
+      };
+      expect(await served({})).to.deep.equal({ '/api/zego/token/lobby': 200, '/api/ZEGO/token/lobby': 404, '/api/zego/token/lobby/': 404 });
+      expect(await served({ caseSensitive: false, strict: false })).to.deep.equal({
+        '/api/zego/token/lobby': 200,
+        '/api/ZEGO/token/lobby': 200,
+        '/api/zego/token/lobby/': 200,
+      });
+      expect(await served({ caseSensitive: false })).to.deep.equal({
+        '/api/zego/token/lobby': 200,
+        '/api/ZEGO/token/lobby': 200,
+        '/api/zego/token/lobby/': 404,
+      });
+    });
+
+    it('Express: on the app it matches as the app’s router was made, not as a setting changed afterwards (as Express’s own routes)', async () => {
+      const { listener } = expressApp((app) => {
+        app.set('case sensitive routing', true);
+        app.get('/zego/token/:roomId', limiter); // the app's router is made now, case-sensitive, and stays so
+        app.use(expressAdapter.zegoToken(signedIn));
+        app.set('case sensitive routing', false);
+      });
+      expect(pastTheLimiter(await request(listener).get('/ZEGO/token/lobby')), 'a token past the limiter').to.equal(false);
+      expect((await request(listener).get('/zego/token/lobby').expect(200)).headers['x-limited']).to.equal('yes');
+    });
+
+    it('Express: in an express.Router served without an Express app (no req.app), the router’s other routes are left alone', async () => {
+      const router = express.Router();
+      router.use(expressAdapter.zegoToken(signedIn));
+      router.get('/health', (_req, res) => {
+        res.end('ok'); // no Express app: res is Node's own
+      });
+      const server = createServer((req, res) => {
+        router(req as express.Request, res as express.Response, (error?: unknown) => {
+          res.statusCode = error === undefined ? 404 : 500;
+          res.end();
+        });
+      });
+      const health = await request(server).get('/health');
+      expect(health.status).to.equal(200);
+      expect(health.text).to.equal('ok');
+    });
+
+    it('Express: an OPTIONS request (a CORS preflight) to the token path is left to the app’s own handler', async () => {
+      const { listener } = expressApp((app) => {
+        app.use(expressAdapter.zegoToken(signedIn));
+        app.options('/zego/token/:roomId', (_req, res) => {
+          res.set('access-control-allow-headers', 'authorization').sendStatus(204);
+        });
+      });
+      const response = await request(listener).options('/zego/token/lobby');
+      expect(response.status, `answered by the token router: Allow ${String(response.headers.allow)}`).to.equal(204);
+      expect(response.headers['access-control-allow-headers']).to.equal('authorization');
     });
 
     it('Koa: sensitive and strict make zegoTokenRouter and app.use(zegoToken(...)) match as @koa/router does', async () => {
