@@ -3,6 +3,7 @@
  * class methods), each read once, unknown keys refused with the option probably meant.
  */
 import { expect } from 'chai';
+import { runInNewContext } from 'node:vm';
 import {
   createTokenIssuer,
   createTokenRoute,
@@ -254,6 +255,13 @@ describe('options: unknown keys are refused (OPTION_INVALID), naming the option 
       if (saved.secret === undefined) delete process.env.ZEGO_SERVER_SECRET;
       else process.env.ZEGO_SERVER_SECRET = saved.secret;
     }
+  });
+
+  it('options made in another realm (a vm context) stop at that realm’s Object.prototype, and are checked the same', () => {
+    const foreign = (source: string): object => runInNewContext(`(${source})`) as object;
+    expect(createTokenIssuer(foreign(`{ appId: ${APP_ID}, secret: '${SECRET}' }`)).appId).to.equal(APP_ID);
+    expectZegoError(() => createTokenIssuer(foreign(`{ appId: ${APP_ID}, secret: '${SECRET}', effectiveTime: 60 }`)), ErrorCode.OPTION_INVALID);
+    expectZegoError(() => createTokenIssuer(foreign('new Map()')), ErrorCode.OPTION_INVALID);
   });
 
   it('nothing is read from Object.prototype: a polluted roomPayload: false would unbind every token from its room', () => {

@@ -28,7 +28,8 @@ const cases: IdentityCase[] = [
   { name: 'nobody signed in', user: null, expect: { status: 401, code: 'unauthenticated' } },
   { name: 'nobody signed in, and the resolver would refuse: 401 first', user: undefined, options: { privilege: () => false }, expect: { status: 401, code: 'unauthenticated' } },
   { name: 'the privilege resolver refuses', user: 'banned', options: { privilege: ({ userId }) => (userId === 'banned' ? false : {}) }, expect: { status: 403, code: 'forbidden' } },
-  { name: 'the privilege resolver allows (async), told no room', user: 'alice', options: { privilege: (context) => (contexts.push(context), Promise.resolve({ publish: false })) }, expect: { status: 200, userId: 'alice' } },
+  { name: 'the privilege resolver allows (async), told no room', user: 'alice', options: { privilege: (context) => (contexts.push(context), Promise.resolve({})) }, expect: { status: 200, userId: 'alice' } },
+  { name: 'the privilege resolver restricts (publish: false): an identity token cannot carry it, fail closed', user: 'alice', options: { privilege: () => ({ publish: false }) }, expect: { status: 500, code: ErrorCode.PRIVILEGE_INVALID } },
   { name: 'the privilege resolver forgets to return: fail closed', user: 'alice', options: { privilege: (() => undefined) as never }, expect: { status: 500, code: ErrorCode.PRIVILEGE_INVALID } },
   { name: 'getUserId gives an object', user: { id: 'alice' }, expect: { status: 500, code: ErrorCode.USER_ID_INVALID } },
 ];

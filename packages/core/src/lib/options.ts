@@ -46,15 +46,26 @@ export function readOptions<Name extends string>(options: unknown, known: readon
   return Object.freeze(values);
 }
 
+const OBJECT_PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
 /**
- * `options` and its prototypes, stopping at `Object.prototype` and `Function.prototype`: their members are
- * nobody's options, and reading through them would take a polluted prototype's values.
+ * `Object.prototype`, this realm's or another's (options made in a `vm` context or an iframe inherit from their own):
+ * the end of an ordinary object's chain, holding every name this realm's has.
+ */
+function isObjectPrototype(layer: object): boolean {
+  if (layer === Object.prototype) return true;
+  return Object.getPrototypeOf(layer) === null && OBJECT_PROTOTYPE_NAMES.every((name) => Object.prototype.hasOwnProperty.call(layer, name));
+}
+
+/**
+ * `options` and its prototypes, stopping at `Object.prototype` (of any realm) and `Function.prototype`: their members
+ * are nobody's options, and reading through them would take a polluted prototype's values.
  */
 function optionLayers(options: object): object[] {
   const layers: object[] = [];
   for (
     let layer: object | null = options;
-    layer !== null && layer !== Object.prototype && layer !== Function.prototype;
+    layer !== null && layer !== Function.prototype && !isObjectPrototype(layer);
     layer = Object.getPrototypeOf(layer) as object | null
   ) {
     layers.push(layer);
