@@ -179,7 +179,7 @@ describe('decodeToken rejects every malformed or foreign token with a ZegoTokenE
     expect(decoded.version === '04' && decoded.room).to.deep.equal({ roomId: 'r', privilege: { login: true, publish: false }, streamIdList: null });
   });
 
-  it('checks the secret argument first (code 5)', () => {
+  it('checks the secret argument first (SECRET_INVALID)', () => {
     const token = generateToken04({ appId: 1, userId: 'u', secret: SECRET, effectiveTimeInSeconds: 60 });
     expectZegoError(() => decodeToken(token, 'short'), ErrorCode.SECRET_INVALID);
     expectZegoError(() => decodeToken('garbage', undefined as never), ErrorCode.SECRET_INVALID);

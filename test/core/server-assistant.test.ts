@@ -154,7 +154,7 @@ describe('@zego-token/core/server-assistant: a drop-in for ZEGO’s Node.js zego
       ['a 129-byte roomId', [APP_ID, 'r'.repeat(129), 'u', both, SECRET, 60], ErrorCode.ROOM_ID_INVALID],
       ['an empty userId', [APP_ID, 'r', '', both, SECRET, 60], ErrorCode.USER_ID_INVALID],
       ['a 31-character secret', [APP_ID, 'r', 'u', both, SECRET.slice(1), 60], ErrorCode.SECRET_INVALID],
-      // ZEGO's own token03 test script passes the numeric form, which its module refuses with code 4 as well.
+      // ZEGO's own token03 test script passes the numeric form, which its module refuses with PRIVILEGE_INVALID as well.
       ['the numeric privilege {1: 1, 2: 1}', [APP_ID, 'r', 'u', { 1: 1, 2: 1 }, SECRET, 60], ErrorCode.PRIVILEGE_INVALID],
       ['a privilege without canPublishStream', [APP_ID, 'r', 'u', { canLoginRoom: true }, SECRET, 60], ErrorCode.PRIVILEGE_INVALID],
       ['a privilege value of 1 instead of true', [APP_ID, 'r', 'u', { canLoginRoom: 1, canPublishStream: true }, SECRET, 60], ErrorCode.PRIVILEGE_INVALID],

@@ -89,14 +89,14 @@ describe('input validation: each bad argument fails with its seed error code', (
     });
   }
 
-  it('generateToken03 rejects an empty, 129-byte, ill-formed or non-string roomId (code 2)', () => {
+  it('generateToken03 rejects an empty, 129-byte, ill-formed or non-string roomId (ROOM_ID_INVALID)', () => {
     for (const roomId of ['', 'r'.repeat(129), 'ル'.repeat(43), '\uDC00room', 7]) {
       expectZegoError(() => generateToken03({ ...valid03, roomId } as GenerateToken03Options), ErrorCode.ROOM_ID_INVALID);
     }
   });
 
   for (const [what, privilege] of invalidPrivileges) {
-    it(`rejects a privilege with ${what} (code 4)`, () => {
+    it(`rejects a privilege with ${what} (PRIVILEGE_INVALID)`, () => {
       expectZegoError(
         () => generateToken03({ ...valid03, privilege } as GenerateToken03Options),
         ErrorCode.PRIVILEGE_INVALID,
@@ -119,7 +119,7 @@ describe('input validation: each bad argument fails with its seed error code', (
     expect(Object.isFrozen(ErrorCode)).to.equal(true);
   });
 
-  it('rejects options that are not an object (code 12)', () => {
+  it('rejects options that are not an object (OPTION_INVALID)', () => {
     expectZegoError(() => generateToken04(null as never), ErrorCode.OPTION_INVALID);
     expectZegoError(() => generateToken03('appId' as never), ErrorCode.OPTION_INVALID);
   });
@@ -171,7 +171,7 @@ describe('buildRoomPayload', () => {
     expect(buildRoomPayload({ roomId: 'd', privilege })).to.include('"privilege":{"1":1,"2":0}');
   });
 
-  it('rejects a payload that is not an object (code 7)', () => {
+  it('rejects a payload that is not an object (PAYLOAD_INVALID)', () => {
     expectZegoError(() => buildRoomPayload('demo' as never), ErrorCode.PAYLOAD_INVALID);
   });
 });

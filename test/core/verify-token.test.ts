@@ -68,7 +68,7 @@ describe('verifyToken', () => {
     });
   });
 
-  it("rejects a kit token whose wrapper names another app or user than its token (code 11)", () => {
+  it("rejects a kit token whose wrapper names another app or user than its token (TOKEN_CLAIM_MISMATCH)", () => {
     const wrap = (kit: object): string => `${plainToken}#${Buffer.from(JSON.stringify(kit)).toString('base64')}`;
     const good = wrap({ userID: 'alice', roomID: 'lobby', userName: 'Ali%20ce', appID: APP_ID });
     expect(verifyToken(good, SECRET, { userId: 'alice' })).to.deep.include({
@@ -80,7 +80,7 @@ describe('verifyToken', () => {
     expect(expectZegoError(() => verifyToken(otherApp, SECRET), ErrorCode.TOKEN_CLAIM_MISMATCH).message).to.match(/app/);
   });
 
-  it('rejects a token for another app, user or room (code 11)', () => {
+  it('rejects a token for another app, user or room (TOKEN_CLAIM_MISMATCH)', () => {
     expectZegoError(() => verifyToken(roomToken, SECRET, { appId: APP_ID + 1 }), ErrorCode.TOKEN_CLAIM_MISMATCH);
     expectZegoError(() => verifyToken(roomToken, SECRET, { userId: 'bob' }), ErrorCode.TOKEN_CLAIM_MISMATCH);
     expectZegoError(() => verifyToken(roomToken, SECRET, { roomId: 'other' }), ErrorCode.TOKEN_CLAIM_MISMATCH);

@@ -71,25 +71,25 @@ describe('createTokenIssuer', () => {
       });
     }
 
-    it('no app ID or secret anywhere: neither options nor environment (codes 1 and 5)', () => {
+    it('no app ID or secret anywhere: neither options nor environment (APP_ID_INVALID and SECRET_INVALID)', () => {
       withEnv({ ZEGO_APP_ID: undefined, ZEGO_SERVER_SECRET: undefined }, () => {
-        expect(expectZegoError(() => createTokenIssuer({ secret: SECRET }), 1).message).to.include('ZEGO_APP_ID');
-        expect(expectZegoError(() => createTokenIssuer({ appId: APP_ID }), 5).message).to.include('ZEGO_SERVER_SECRET');
+        expect(expectZegoError(() => createTokenIssuer({ secret: SECRET }), ErrorCode.APP_ID_INVALID).message).to.include('ZEGO_APP_ID');
+        expect(expectZegoError(() => createTokenIssuer({ appId: APP_ID }), ErrorCode.SECRET_INVALID).message).to.include('ZEGO_SERVER_SECRET');
       });
     });
 
-    it('a bad ZEGO_APP_ID or ZEGO_SERVER_SECRET in the environment (codes 1 and 5)', () => {
+    it('a bad ZEGO_APP_ID or ZEGO_SERVER_SECRET in the environment (APP_ID_INVALID and SECRET_INVALID)', () => {
       for (const appId of ['0', '12a', ' 12', '4294967296', '1.5']) {
         withEnv({ ZEGO_APP_ID: appId, ZEGO_SERVER_SECRET: SECRET }, () => {
-          expectZegoError(() => createTokenIssuer(), 1);
+          expectZegoError(() => createTokenIssuer(), ErrorCode.APP_ID_INVALID);
         });
       }
       withEnv({ ZEGO_APP_ID: '42', ZEGO_SERVER_SECRET: 'too-short' }, () => {
-        expectZegoError(() => createTokenIssuer(), 5, ['too-short']);
+        expectZegoError(() => createTokenIssuer(), ErrorCode.SECRET_INVALID, ['too-short']);
       });
     });
 
-    it('the adapters without getUserId (code 12), or with a bad issuer option', () => {
+    it('the adapters without getUserId (OPTION_INVALID), or with a bad issuer option', () => {
       for (const factory of [expressZegoToken, zegoTokenHandler, koaZegoToken, zegoTokenRouter]) {
         expectZegoError(() => factory({ ...base } as never), ErrorCode.OPTION_INVALID);
         expectZegoError(() => factory(undefined as never), ErrorCode.OPTION_INVALID);

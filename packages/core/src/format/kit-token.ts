@@ -45,7 +45,7 @@ function percentDecoded(text: string): string {
   }
 }
 
-/** Reads the wrapper after `#` (code 8 when it is not UIKit's base64 JSON). Messages never echo its content. */
+/** Reads the wrapper after `#` (TOKEN_MALFORMED when it is not UIKit's base64 JSON). Messages never echo its content. */
 export function readKitWrapper(wrapper: string): KitClaims {
   if (!WRAPPER_BASE64.test(wrapper)) throw malformedKit('the part after "#" is not base64');
   let json: unknown;

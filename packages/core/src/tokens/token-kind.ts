@@ -9,7 +9,7 @@ export interface TokenKind {
 }
 
 
-/** `mode`, defaulting to GCM, the current 04 format (code 12 for anything but `'gcm'`, `'cbc'` or `undefined`). */
+/** `mode`, defaulting to GCM, the current 04 format (OPTION_INVALID for anything but `'gcm'`, `'cbc'` or `undefined`). */
 export function resolveMode(mode: unknown): TokenMode {
   if (mode === undefined || mode === 'gcm') return 'gcm';
   if (mode === 'cbc') return 'cbc';
@@ -18,7 +18,7 @@ export function resolveMode(mode: unknown): TokenMode {
 
 /**
  * The one rule for version and mode: 04 (the default) takes `'gcm'` (the default) or `'cbc'`; 03 is always CBC, so
- * `mode: 'gcm'` with `version: '03'` is refused rather than silently ignored (code 12).
+ * `mode: 'gcm'` with `version: '03'` is refused rather than silently ignored (OPTION_INVALID).
  */
 export function resolveTokenKind(version: unknown, mode: unknown): TokenKind {
   if (version === undefined || version === '04') return { version: '04', mode: resolveMode(mode) };
