@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { decodeToken } from '@zego-token/core/web';
+import { decodeToken, ErrorCode } from '@zego-token/core/web';
 import { runFetchContract } from '../runtimes/fetch-contract.js';
 
 const require = createRequire(import.meta.url);
@@ -54,6 +54,30 @@ describe('@zego-token/fetch on Web Crypto', () => {
     } finally {
       if (saved[0] !== undefined) process.env['ZEGO_APP_ID'] = saved[0];
       if (saved[1] !== undefined) process.env['ZEGO_SERVER_SECRET'] = saved[1];
+    }
+  });
+  it('never reads process.env, even where a runtime fills it: credentials come from options or the Worker env', async () => {
+    const saved = [process.env['ZEGO_APP_ID'], process.env['ZEGO_SERVER_SECRET']];
+    process.env['ZEGO_APP_ID'] = '1234567890';
+    process.env['ZEGO_SERVER_SECRET'] = 'demo0000demo0000demo0000demo0000';
+    try {
+      const webBuild = (await import(new URL('dist/web.mjs', fetchDir).href)) as typeof import('@zego-token/fetch');
+      // Construction does not build the route from process.env (the core/web issuer would refuse it: no appId).
+      const handler = webBuild.zegoToken({ getUserId: () => 'alice' });
+      // Without credentials in env, the request fails: process.env was not used.
+      let failed: unknown;
+      await handler(new Request('http://worker.test/zego/token/lobby')).catch((error: unknown) => (failed = error));
+      expect(failed).to.have.property('code', ErrorCode.APP_ID_INVALID);
+      const env = { ZEGO_APP_ID: '7', ZEGO_SERVER_SECRET: 'env00000env00000env00000env00000' };
+      const response = await handler(new Request('http://worker.test/zego/token/lobby'), env);
+      expect(response.status).to.equal(200);
+      const { token } = (await response.json()) as { token: string };
+      expect((await decodeToken(token, env.ZEGO_SERVER_SECRET)).appId).to.equal(7);
+    } finally {
+      if (saved[0] === undefined) delete process.env['ZEGO_APP_ID'];
+      else process.env['ZEGO_APP_ID'] = saved[0];
+      if (saved[1] === undefined) delete process.env['ZEGO_SERVER_SECRET'];
+      else process.env['ZEGO_SERVER_SECRET'] = saved[1];
     }
   });
 });

@@ -80,6 +80,8 @@ export interface CoreBuild {
   METHOD_NOT_ALLOWED_RESPONSE: typeof METHOD_NOT_ALLOWED_RESPONSE;
   ZegoTokenError: typeof ZegoTokenError;
   ErrorCode: typeof ErrorCode;
+  /** Whether this build's route reads `ZEGO_APP_ID`/`ZEGO_SERVER_SECRET` from `process.env` (the Web Crypto build never does). */
+  readsProcessEnv: boolean;
 }
 
 /** {@link zegoToken} over a given build of the core. */
@@ -93,7 +95,7 @@ export function zegoTokenWith<Env = unknown>(core: CoreBuild, options: ZegoToken
     return { route, pattern: compilePathPattern(path, route.roomParam, optionInvalid) };
   };
   // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
-  const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || fromProcess(variable);
+  const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || (core.readsProcessEnv && fromProcess(variable));
   let current = given('appId', 'ZEGO_APP_ID') && given('secret', 'ZEGO_SERVER_SECRET') ? build(undefined) : undefined;
   let currentKey = '';
 

@@ -16,7 +16,7 @@ import { zegoTokenWith, type CoreBuild, type ZegoTokenHandler, type ZegoTokenOpt
 
 export { DEFAULT_TOKEN_PATH };
 
-const nodeCore: CoreBuild = { createTokenRoute, resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE, ZegoTokenError, ErrorCode };
+const nodeCore: CoreBuild = { createTokenRoute, resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE, ZegoTokenError, ErrorCode, readsProcessEnv: true };
 export type { ZegoTokenHandler, ZegoTokenOptions };
 
 /**

@@ -25,14 +25,15 @@ const webCore: CoreBuild = {
   METHOD_NOT_ALLOWED_RESPONSE,
   ZegoTokenError,
   ErrorCode,
+  readsProcessEnv: false,
 };
 export type { ZegoTokenHandler, ZegoTokenOptions };
 
 /**
  * A fetch handler serving `GET`/`HEAD` {@link DEFAULT_TOKEN_PATH} (or `options.path`); any other path is 404 and
  * any other method 405 (`Allow: GET, HEAD`), both as JSON. `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET`, unless given as
- * `appId` and `secret`, come from the Worker's `env` when the handler is given one that holds them, else from
- * `process.env`. The route (options, key) is built once per pair of values, not per request.
+ * `appId` and `secret`, come from the Worker's `env` when the handler is given one that holds them; this build never
+ * reads `process.env`, even where a runtime provides one. The route (options, key) is built once per pair of values, not per request.
  *
  * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. Where the
  *   credentials can only come from a Worker's `env`, the route is built at the first request and bad options reject
