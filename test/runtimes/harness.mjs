@@ -8,6 +8,7 @@ import * as web from '@zego-token/core/web';
 import * as fetchAdapter from '@zego-token/fetch';
 import reference from '../fixtures/reference-tokens.json' with { type: 'json' };
 import { runFetchContract } from './fetch-contract.ts';
+import { runServeSnippet } from './serve-snippet.mjs';
 
 let node;
 let nodePath;
@@ -19,6 +20,8 @@ try {
 }
 const fetch = { zegoToken: fetchAdapter.zegoToken, runFetchContract };
 const results = await globalThis.runZegoChecks({ web, node, vectors: reference.vectors, fetch });
+// Bun and Deno only: their serve one-liners from the README, as written.
+results.push(...(await runServeSnippet()));
 const fetchBuild = import.meta.resolve('@zego-token/fetch').split('/').slice(-2).join('/');
 const environment = { process: typeof process, Buffer: typeof Buffer, nodePath, fetchBuild };
 console.log(`ZEGO-MATRIX ${JSON.stringify({ environment, results })}`);

@@ -156,7 +156,7 @@ const runtimes = [
     name: 'Deno',
     version: versionOf('deno'),
     nodePath: true,
-    start: () => harness(bin('deno'), ['run', '--allow-read', '--allow-env=ZEGO_APP_ID,ZEGO_SERVER_SECRET', '--no-prompt', harnessFile]),
+    start: () => harness(bin('deno'), ['run', '--allow-read', '--allow-env=ZEGO_APP_ID,ZEGO_SERVER_SECRET', '--allow-net=127.0.0.1', '--unstable-sloppy-imports', '--no-prompt', harnessFile]),
   },
   { name: 'workerd + nodejs_compat', version: versionOf('workerd'), nodePath: true, start: () => workerd(true) },
   { name: 'workerd', version: versionOf('workerd'), start: () => workerd(false) },
