@@ -9,16 +9,9 @@
  * - `/floor/:roomId`, the bare route plus only the floor's cipher work (floor-node.ts) for a real token: the best any
  *   implementation on node:crypto could do in this framework.
  */
-import { getRequestListener } from '@hono/node-server';
-import Router from '@koa/router';
 import { createTokenIssuer, TOKEN_RESPONSE_HEADERS, type TokenResponseBody } from '@zego-token/core';
-import { zegoToken as expressZegoToken } from '@zego-token/express';
-import { zegoToken as fastifyZegoToken } from '@zego-token/fastify';
-import { zegoToken as fetchZegoToken } from '@zego-token/fetch';
-import { zegoToken as koaZegoToken } from '@zego-token/koa';
-import express from 'express';
-import Fastify from 'fastify';
-import Koa from 'koa';
+import type express from 'express';
+import type Koa from 'koa';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { floorToken, useFloorKey, type KeyKind } from './floor-node.js';
@@ -58,7 +51,13 @@ const responseSchema = {
 };
 
 async function start(adapter: Adapter): Promise<Server> {
+  // Each server loads only its own framework and adapter.
   if (adapter === 'koa') {
+    const [{ default: Koa }, { default: Router }, { zegoToken: koaZegoToken }] = await Promise.all([
+      import('koa'),
+      import('@koa/router'),
+      import('@zego-token/koa'),
+    ]);
     const app = new Koa();
     const router = new Router();
     const getUserId = (ctx: Koa.Context): string | undefined => ctx.get(USER_HEADER) || undefined;
@@ -79,27 +78,33 @@ async function start(adapter: Adapter): Promise<Server> {
     return app.listen(0, '127.0.0.1');
   }
   if (adapter === 'fastify') {
+    const [{ default: Fastify }, { zegoToken: fastifyZegoToken }] = await Promise.all([
+      import('fastify'),
+      import('@zego-token/fastify'),
+    ]);
     const app = Fastify({ logger: false });
     const getUserId = (request: { headers: Record<string, unknown> }): string | undefined => {
       const value = request.headers[USER_HEADER];
       return typeof value === 'string' && value !== '' ? value : undefined;
     };
     await app.register(fastifyZegoToken, { ...options, getUserId });
-    // Async like the plugin's own handler, so the three routes pay for the same promise.
-    /* eslint-disable @typescript-eslint/require-await */
-    app.get('/bare/:roomId', { schema: responseSchema }, async (request, reply) => {
+    // Synchronous handlers that return the reply, as the plugin's own is when every callback is synchronous.
+    app.get('/bare/:roomId', { schema: responseSchema }, (request, reply) => {
       getUserId(request);
       return reply.code(200).headers(TOKEN_RESPONSE_HEADERS).send(constantBody);
     });
-    app.get('/floor/:roomId', { schema: responseSchema }, async (request, reply) => {
+    app.get('/floor/:roomId', { schema: responseSchema }, (request, reply) => {
       const body = floorBody(getUserId(request), (request.params as Record<string, string | undefined>)['roomId']);
       return reply.code(200).headers(TOKEN_RESPONSE_HEADERS).send(body);
     });
-    /* eslint-enable @typescript-eslint/require-await */
     await app.listen({ port: 0, host: '127.0.0.1' });
     return app.server;
   }
   if (adapter === 'fetch') {
+    const [{ getRequestListener }, { zegoToken: fetchZegoToken }] = await Promise.all([
+      import('@hono/node-server'),
+      import('@zego-token/fetch'),
+    ]);
     const getUserId = (request: Request): string | undefined => request.headers.get(USER_HEADER) || undefined;
     const token = fetchZegoToken({ ...options, getUserId });
     // A minimal fetch route reads its room from the URL as the adapter does: parse, match the prefix, decode.
@@ -107,15 +112,19 @@ async function start(adapter: Adapter): Promise<Server> {
       const { pathname } = new URL(request.url);
       return pathname.startsWith(prefix) ? decodeURIComponent(pathname.slice(prefix.length)) : undefined;
     };
-    const bare = (request: Request): Response => {
+    // Promise-returning, as a fetch handler is (the adapter's type says so): @hono/node-server serves a plain
+    // Response on a faster path that no handler of that type takes.
+    /* eslint-disable @typescript-eslint/require-await */
+    const bare = async (request: Request): Promise<Response> => {
       getUserId(request);
       roomOf(request, '/bare/');
       return new Response(JSON.stringify(constantBody), { status: 200, headers: TOKEN_RESPONSE_HEADERS });
     };
-    const floor = (request: Request): Response => {
+    const floor = async (request: Request): Promise<Response> => {
       const body = floorBody(getUserId(request), roomOf(request, '/floor/'));
       return new Response(JSON.stringify(body), { status: 200, headers: TOKEN_RESPONSE_HEADERS });
     };
+    /* eslint-enable @typescript-eslint/require-await */
     // The fetch handler under Node's HTTP server, as @hono/node-server serves it; the three routes share the dispatch.
     const listener = getRequestListener(
       (request: Request) => {
@@ -124,8 +133,12 @@ async function start(adapter: Adapter): Promise<Server> {
       },
       { overrideGlobalObjects: false },
     );
-    return createServer(listener).listen(0, '127.0.0.1');
+    return createServer((req, res) => void listener(req, res)).listen(0, '127.0.0.1');
   }
+  const [{ default: express }, { zegoToken: expressZegoToken }] = await Promise.all([
+    import('express'),
+    import('@zego-token/express'),
+  ]);
   const app = express();
   const getUserId = (req: express.Request): string | undefined => req.get(USER_HEADER);
   app.use(expressZegoToken({ ...options, getUserId }));
