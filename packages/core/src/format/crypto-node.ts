@@ -5,10 +5,12 @@ import {
   decryptionFailed,
   layoutEnvelope,
   writeEnvelopeFrame,
+  type Base64Decoder,
   type Envelope,
   type TokenMode,
   type TokenVersion,
 } from './envelope.js';
+import { AES_BLOCK_BYTES } from './envelope-reader.js';
 import { createRandomSource } from './random.js';
 import type { TokenCrypto, TokenKey } from './token-crypto.js';
 
@@ -42,15 +44,38 @@ function seal(key: KeyObject, version: TokenVersion, mode: TokenMode, expireTime
   return version + envelope.toString('base64');
 }
 
+/**
+ * Node's base64 decoder skips stray characters and accepts other spellings, so a text is canonical exactly when its
+ * bytes encode back to it: the same texts as the envelope reader's own check, several times faster than `atob`.
+ */
+export const NODE_BASE64: Base64Decoder = (text) => {
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.toString('base64') === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
+};
+
+/** The plaintext of PKCS#7-padded blocks: 1 to 16 trailing bytes, each holding their count. Anything else throws. */
+function withoutPadding(blocks: Buffer): Buffer {
+  const count = blocks[blocks.length - 1] ?? 0;
+  if (count === 0 || count > AES_BLOCK_BYTES) throw decryptionFailed();
+  for (let at = blocks.length - count; at < blocks.length - 1; at += 1) {
+    if (blocks[at] !== count) throw decryptionFailed();
+  }
+  return blocks.subarray(0, blocks.length - count);
+}
+
 function open(key: KeyObject, envelope: Envelope): Buffer {
   try {
     if (envelope.mode === 'gcm') {
       const decipher = createDecipheriv('aes-256-gcm', key, envelope.iv);
       decipher.setAuthTag(envelope.tag);
-      return Buffer.concat([decipher.update(envelope.ciphertext), decipher.final()]);
+      const plaintext = decipher.update(envelope.ciphertext);
+      // GCM is a stream mode: final() only checks the tag, and adds no bytes to concatenate.
+      const rest = decipher.final();
+      return rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]);
     }
-    const decipher = createDecipheriv('aes-256-cbc', key, envelope.iv);
-    return Buffer.concat([decipher.update(envelope.ciphertext), decipher.final()]);
+    // The ciphertext is whole blocks (the reader checked), so without OpenSSL's padding step update() returns them
+    // all; the padding is checked and removed here, as final() would, with no last block to allocate and append.
+    return withoutPadding(createDecipheriv('aes-256-cbc', key, envelope.iv).setAutoPadding(false).update(envelope.ciphertext));
   } catch {
     throw decryptionFailed();
   }
