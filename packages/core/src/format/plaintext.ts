@@ -10,6 +10,10 @@ export interface PrivilegeJson {
   '2': 0 | 1;
 }
 
+// The plaintexts are written from their fixed parts, keys in ZEGO's order: the same bytes as JSON.stringify of an
+// object (strings through JSON.stringify, integers as their decimal text, which is what JSON.stringify writes), at a
+// fraction of its cost, on every token.
+
 /** Builds the 03 plaintext. Key order matters to byte-for-byte compatibility, so it is spelled out here. */
 export function plaintext03(
   appId: number,
@@ -20,15 +24,12 @@ export function plaintext03(
   expireTime: number,
   nonce: number,
 ): string {
-  return JSON.stringify({
-    app_id: appId,
-    room_id: roomId,
-    user_id: userId,
-    privilege,
-    create_time: createTime,
-    expire_time: expireTime,
-    nonce,
-  });
+  return (
+    `{"app_id":${appId},"room_id":${JSON.stringify(roomId)},"user_id":${JSON.stringify(userId)},` +
+    `"privilege":{"1":${privilege['1']},"2":${privilege['2']}},"create_time":${createTime},` +
+    // An 03 nonce is a double beyond 2^31: JSON.stringify writes its digits faster than a template does.
+    `"expire_time":${expireTime},"nonce":${JSON.stringify(nonce)}}`
+  );
 }
 
 /** Builds the 04 plaintext, keys in ZEGO's order. */
@@ -40,7 +41,10 @@ export function plaintext04(
   expireTime: number,
   payload: string,
 ): string {
-  return JSON.stringify({ app_id: appId, user_id: userId, nonce, ctime: createTime, expire: expireTime, payload });
+  return (
+    `{"app_id":${appId},"user_id":${JSON.stringify(userId)},"nonce":${nonce},"ctime":${createTime},` +
+    `"expire":${expireTime},"payload":${JSON.stringify(payload)}}`
+  );
 }
 
 export function malformedPlaintext(reason: string): ZegoTokenError {
