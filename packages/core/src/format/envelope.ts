@@ -61,10 +61,17 @@ export function layoutEnvelope(mode: TokenMode, plaintextBytes: number): Envelop
       `token plaintext must be at most ${MAX_PLAINTEXT_BYTES} bytes; the payload is too long`,
     );
   }
+  // PKCS#7 always pads, by 1 to 16 bytes.
+  return layoutSealed(
+    mode,
+    mode === 'gcm' ? plaintextBytes + GCM_TAG_BYTES : (plaintextBytes & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES,
+  );
+}
+
+/** Lays out the envelope around a ciphertext of `cipherLength` bytes (GCM: with its tag), as a cipher returned it. */
+export function layoutSealed(mode: TokenMode, cipherLength: number): EnvelopeLayout {
   const gcm = mode === 'gcm';
   const ivLength = gcm ? GCM_NONCE_BYTES : CBC_IV_BYTES;
-  // PKCS#7 always pads, by 1 to 16 bytes.
-  const cipherLength = gcm ? plaintextBytes + GCM_TAG_BYTES : (plaintextBytes & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
   const ivAt = EXPIRE_BYTES + LENGTH_BYTES;
   const cipherAt = ivAt + ivLength + LENGTH_BYTES;
   return { mode, ivAt, ivLength, cipherAt, cipherLength, size: cipherAt + cipherLength + (gcm ? 1 : 0) };
