@@ -1,77 +1,121 @@
 /**
- * Route benchmark: requests/s of the token route divided by requests/s of a bare route in the same app (same
- * getUserId, same headers, a constant JSON body of the same size). Keep-alive load at concurrency 32 from this
- * process, against the server in a child process; rounds interleave the two routes and the medians are compared.
+ * Route benchmark: each adapter's token route beside its floor route and its bare route (route-server.ts), under
+ * keep-alive load at concurrency 32 from this process against the server in a child process. Rounds rotate the order
+ * of the three routes; the ratio is the median of the per-round ratios token / floor. Then 100,000 requests through the
+ * token route, with the server's heap read after full GCs before and after.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { median } from './core.js';
+import type { KeyKind } from './floor-node.js';
+import { USER_HEADER, type Adapter } from './inputs.js';
+import { median } from './measure.js';
 
-export interface RouteResult {
-  adapter: 'express' | 'koa';
-  ratio: number;
-  /** The floor route's req/s over the bare route's: the best ratio any node:crypto implementation can reach. */
-  floorRatio: number;
-  tokenRps: number;
-  bareRps: number;
-  floorRps: number;
+export interface RouteSample {
+  rps: number;
   p50Ms: number;
   p99Ms: number;
 }
 
-async function startServer(adapter: string): Promise<{ child: ChildProcess; port: number }> {
+export interface RouteResult {
+  adapter: Adapter;
+  /** Median of per-round (token req/s / floor route req/s). */
+  ratio: number;
+  token: RouteSample;
+  floor: RouteSample;
+  bare: RouteSample;
+  rounds: number;
+  heapRequests: number;
+  /** Heap growth of the server across `heapRequests` token requests, bytes after full GCs. */
+  heapGrowth: number;
+}
+
+export interface RouteOptions {
+  rounds: number;
+  seconds: number;
+  warmupSeconds: number;
+  heapRequests: number;
+  floorKey: KeyKind;
+}
+
+async function startServer(adapter: Adapter, floorKey: KeyKind): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./route-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, adapter], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    output += chunk.toString();
-    const port = /listening (\d+)/.exec(output)?.[1];
-    if (port) return { child, port: Number(port) };
+  const child = fork(script, [adapter, floorKey], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(() => {
+      throw new Error(`the ${adapter} route server exited before listening`);
+    }),
+  ])) as [{ port: number }];
+  return { child, port: message.port };
+}
+
+async function heapOf(child: ChildProcess): Promise<number> {
+  child.send('heap');
+  const [message] = (await once(child, 'message')) as [{ heapUsed: number }];
+  return message.heapUsed;
+}
+
+function load(url: string, options: { duration: number } | { amount: number }): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 32, pipelining: 1, headers: { [USER_HEADER]: 'alice' }, ...options });
+}
+
+function checked(url: string, result: autocannon.Result): autocannon.Result {
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  throw new Error(`the ${adapter} bench server did not start`);
+  return result;
 }
 
-function load(url: string, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: 32, duration: seconds, headers: { 'x-user-id': 'alice' } });
-}
-
-export async function runRouteBench(
-  adapter: 'express' | 'koa',
-  { rounds = 3, seconds = 5, warmupSeconds = 3 } = {},
-): Promise<RouteResult> {
-  const { child, port } = await startServer(adapter);
-  const token = `http://127.0.0.1:${port}/zego/token/lobby`;
-  const bare = `http://127.0.0.1:${port}/bare/lobby`;
-  const floor = `http://127.0.0.1:${port}/floor/lobby`;
-  const runs = new Map<string, autocannon.Result[]>([[token, []], [bare, []], [floor, []]]);
+export async function runRouteBench(adapter: Adapter, options: RouteOptions): Promise<RouteResult> {
+  const { child, port } = await startServer(adapter, options.floorKey);
+  const urls = {
+    token: `http://127.0.0.1:${port}/zego/token/lobby`,
+    floor: `http://127.0.0.1:${port}/floor/lobby`,
+    bare: `http://127.0.0.1:${port}/bare/lobby`,
+  };
+  type Route = keyof typeof urls;
+  const routes = Object.keys(urls) as Route[];
+  const runs: Record<Route, autocannon.Result[]> = { token: [], floor: [], bare: [] };
   try {
-    for (const url of runs.keys()) await load(url, warmupSeconds);
-    for (let round = 0; round < rounds; round += 1) {
+    for (const route of routes) checked(urls[route], await load(urls[route], { duration: options.warmupSeconds }));
+    for (let round = 0; round < options.rounds; round += 1) {
       // Rotate the order each round, so drift in machine speed cannot favour one route.
-      const order = [token, bare, floor].map((_, i, all) => all[(i + round) % all.length]!);
-      for (const url of order) {
-        const result = await load(url, seconds);
-        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-        runs.get(url)!.push(result);
+      for (let i = 0; i < routes.length; i += 1) {
+        const route = routes[(i + round) % routes.length]!;
+        runs[route].push(checked(urls[route], await load(urls[route], { duration: options.seconds })));
       }
     }
-    const rps = (url: string): number => median(runs.get(url)!.map((r) => r.requests.average));
-    const tokenRuns = runs.get(token)!;
-    const [tokenRps, bareRps, floorRps] = [rps(token), rps(bare), rps(floor)];
+    const sample = (route: Route): RouteSample => ({
+      rps: median(runs[route].map((r) => r.requests.average)),
+      p50Ms: median(runs[route].map((r) => r.latency.p50)),
+      p99Ms: median(runs[route].map((r) => r.latency.p99)),
+    });
+
+    // The heap after the timed rounds (warm, no connection open), then after 100,000 more token requests.
+    await sleep(200);
+    const before = await heapOf(child);
+    checked(urls.token, await load(urls.token, { amount: options.heapRequests }));
+    await sleep(200);
+    const after = await heapOf(child);
+
     return {
       adapter,
-      ratio: tokenRps / bareRps,
-      floorRatio: floorRps / bareRps,
-      tokenRps,
-      bareRps,
-      floorRps,
-      p50Ms: median(tokenRuns.map((r) => r.latency.p50)),
-      p99Ms: median(tokenRuns.map((r) => r.latency.p99)),
+      ratio: median(runs.token.map((r, i) => r.requests.average / runs.floor[i]!.requests.average)),
+      token: sample('token'),
+      floor: sample('floor'),
+      bare: sample('bare'),
+      rounds: options.rounds,
+      heapRequests: options.heapRequests,
+      heapGrowth: after - before,
     };
   } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    child.disconnect();
+    if (child.exitCode === null) await once(child, 'exit');
   }
 }

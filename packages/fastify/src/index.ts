@@ -2,8 +2,15 @@
  * Fastify adapter: a plugin that registers the token route, asks the core's token route and returns its answer for
  * Fastify to serialise. The HTTP contract itself lives in `@zego-token/core` (`createTokenRoute`, `token-response.ts`).
  */
-import { createTokenRoute, DEFAULT_TOKEN_PATH, resolveTokenPath, type TokenRoute, type TokenRouteOptions } from '@zego-token/core';
-import type { FastifyPluginCallback, FastifyRequest, FastifySchema } from 'fastify';
+import {
+  createTokenRoute,
+  DEFAULT_TOKEN_PATH,
+  resolveTokenPath,
+  type TokenResponse,
+  type TokenRoute,
+  type TokenRouteOptions,
+} from '@zego-token/core';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 
 export { DEFAULT_TOKEN_PATH };
 
@@ -70,10 +77,15 @@ export const zegoToken: FastifyPluginCallback<ZegoTokenOptions> = (fastify, opti
     return;
   }
   const { roomParam, roomless } = route;
-  fastify.get(path, { schema: routeSchema(roomless) }, async (request, reply) => {
+  const send = (reply: FastifyReply, { status, headers, body }: TokenResponse): FastifyReply =>
+    reply.code(status).headers(headers).send(body);
+  // Not an async handler: a synchronous answer (every callback synchronous) is sent at once, as Express and Koa send
+  // it; awaiting it cost a tenth of the route's throughput. A throw still reaches Fastify's error handler, and a
+  // promise is returned for Fastify to await, its rejection included.
+  fastify.get(path, { schema: routeSchema(roomless) }, (request, reply) => {
     const roomId = roomless ? undefined : (request.params as Record<string, string | undefined>)[roomParam];
-    const { status, headers, body } = await route.answer(request, roomId);
-    return reply.code(status).headers(headers).send(body);
+    const answer = route.answer(request, roomId);
+    return answer instanceof Promise ? answer.then((response) => send(reply, response)) : send(reply, answer);
   });
   done();
 };

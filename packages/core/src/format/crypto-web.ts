@@ -27,11 +27,16 @@ const utf8 = new TextEncoder();
 // String.fromCharCode takes its bytes as arguments: a bounded number of them per call.
 const CHUNK = 0x2000;
 
+// Uint8Array.prototype.toBase64 where the runtime has it (Bun, Deno; not Node 20): no binary string at all.
+const nativeToBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
+
 /** The envelope as base64 (reading is envelope-reader.ts's, with `atob`). */
 function base64(bytes: Uint8Array): string {
+  if (nativeToBase64 !== undefined) return nativeToBase64.call(bytes);
   let binary = '';
   for (let at = 0; at < bytes.length; at += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
+    // apply takes the typed array as it is; a spread would walk it through the iterator protocol, byte by byte.
+    binary += String.fromCharCode.apply(null, bytes.subarray(at, at + CHUNK) as unknown as number[]);
   }
   return btoa(binary);
 }

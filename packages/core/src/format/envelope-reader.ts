@@ -79,16 +79,27 @@ function hasZeroTail(text: string): boolean {
 }
 
 /**
+ * Canonical padded base64 to its bytes, `undefined` for any other text. A runtime's own decoder can do it faster than
+ * {@link webBase64} (node:crypto's path passes its own); every one must accept exactly the same texts.
+ */
+export type Base64Decoder = (text: string) => Uint8Array | undefined;
+
+/** The decoder with Web APIs only (`atob`). */
+export const webBase64: Base64Decoder = (text) =>
+  CANONICAL_BASE64.test(text) && hasZeroTail(text) ? base64Bytes(text) : undefined;
+
+/**
  * Reads a token's envelope: `version + base64(envelope)`, canonical padded base64 only (a decoder that skipped
  * stray characters would read tokens that are not ZEGO's). A token whose base64 stops early but whose declared
  * lengths run past the end is reported `truncated`.
  */
-export function readEnvelope(token: string): Envelope | EnvelopeFault {
+export function readEnvelope(token: string, decode: Base64Decoder = webBase64): Envelope | EnvelopeFault {
   const version = token.slice(0, 2);
   if (version !== '03' && version !== '04') return fault('it must start with "03" or "04"');
   if (token.length > MAX_TOKEN_CHARS) return fault('too long');
   const base64 = token.slice(2);
-  if (!CANONICAL_BASE64.test(base64) || !hasZeroTail(base64)) {
+  const bytes = decode(base64);
+  if (bytes === undefined) {
     // Cut short: base64 characters up to an arbitrary point, where the lengths inside say more was to come.
     const unpadded = base64.replace(/={1,2}$/, '');
     if (BASE64_CHARS.test(unpadded)) {
@@ -97,7 +108,7 @@ export function readEnvelope(token: string): Envelope | EnvelopeFault {
     }
     return fault('not canonical padded base64');
   }
-  return parseEnvelope(version, base64Bytes(base64));
+  return parseEnvelope(version, bytes);
 }
 
 /** Reads the envelope's bytes, rejecting anything that is not exactly the layout of docs/FORMAT.md. */

@@ -28,13 +28,14 @@ import {
   MODE_GCM,
   readEnvelope,
   decryptionFailed,
+  type Base64Decoder,
   TWO_TO_32,
   type Envelope,
   type TokenMode,
   type TokenVersion,
 } from './envelope-reader.js';
 
-export type { Envelope, TokenMode, TokenVersion };
+export type { Base64Decoder, Envelope, TokenMode, TokenVersion };
 export { decryptionFailed, GCM_TAG_BYTES, MAX_TOKEN_CHARS };
 
 /** The largest plaintext a token can carry: its ciphertext (plus padding or tag) must fit in 16 bits. */
@@ -60,10 +61,17 @@ export function layoutEnvelope(mode: TokenMode, plaintextBytes: number): Envelop
       `token plaintext must be at most ${MAX_PLAINTEXT_BYTES} bytes; the payload is too long`,
     );
   }
+  // PKCS#7 always pads, by 1 to 16 bytes.
+  return layoutSealed(
+    mode,
+    mode === 'gcm' ? plaintextBytes + GCM_TAG_BYTES : (plaintextBytes & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES,
+  );
+}
+
+/** Lays out the envelope around a ciphertext of `cipherLength` bytes (GCM: with its tag), as a cipher returned it. */
+export function layoutSealed(mode: TokenMode, cipherLength: number): EnvelopeLayout {
   const gcm = mode === 'gcm';
   const ivLength = gcm ? GCM_NONCE_BYTES : CBC_IV_BYTES;
-  // PKCS#7 always pads, by 1 to 16 bytes.
-  const cipherLength = gcm ? plaintextBytes + GCM_TAG_BYTES : (plaintextBytes & ~(AES_BLOCK_BYTES - 1)) + AES_BLOCK_BYTES;
   const ivAt = EXPIRE_BYTES + LENGTH_BYTES;
   const cipherAt = ivAt + ivLength + LENGTH_BYTES;
   return { mode, ivAt, ivLength, cipherAt, cipherLength, size: cipherAt + cipherLength + (gcm ? 1 : 0) };
@@ -96,11 +104,11 @@ function malformed(reason: string): ZegoTokenError {
 
 /**
  * Reads a token's envelope, rejecting anything that is not exactly the layout above (TOKEN_MALFORMED); a token cut
- * short says so ("cut short: …").
+ * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (crypto-node.ts).
  */
-export function openEnvelope(token: unknown): Envelope {
+export function openEnvelope(token: unknown, decode?: Base64Decoder): Envelope {
   if (typeof token !== 'string') throw malformed('not a string');
-  const envelope = readEnvelope(token);
+  const envelope = readEnvelope(token, decode);
   if (!isEnvelopeFault(envelope)) return envelope;
   throw malformed(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
 }

@@ -1,5 +1,5 @@
 import { openEnvelope } from '../format/envelope.js';
-import { NODE_CRYPTO } from '../format/crypto-node.js';
+import { NODE_BASE64, NODE_CRYPTO } from '../format/crypto-node.js';
 import { unwrapKitToken } from '../format/kit-token.js';
 import { readClaims, type DecodedToken } from './read-claims.js';
 
@@ -28,6 +28,6 @@ export function decodeToken(token: string, secret: string): DecodedToken {
   const key = NODE_CRYPTO.keyFor(secret);
   // A non-string goes on to openEnvelope, which refuses it as malformed.
   const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
-  const envelope = openEnvelope(inner);
+  const envelope = openEnvelope(inner, NODE_BASE64);
   return readClaims(key.open(envelope), envelope, kit);
 }

@@ -65,9 +65,13 @@ export function buildRoomPayload(payload: RoomPayload): string {
   return roomPayloadJson(payload.roomId, privilege, streams);
 }
 
-/** The room payload from validated parts, keys in ZEGO's order. */
+/**
+ * The room payload from validated parts, keys in ZEGO's order: the bytes JSON.stringify would write for
+ * `{ room_id, privilege, stream_id_list }`, written from their fixed parts (see plaintext.ts).
+ */
 export function roomPayloadJson(roomId: string, privilege: PrivilegeJson, streamIdList: readonly string[] | null): string {
-  return JSON.stringify({ room_id: roomId, privilege, stream_id_list: streamIdList });
+  const streams = streamIdList === null ? 'null' : JSON.stringify(streamIdList);
+  return `{"room_id":${JSON.stringify(roomId)},"privilege":{"1":${privilege['1']},"2":${privilege['2']}},"stream_id_list":${streams}}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
