@@ -18,7 +18,7 @@ const BRAND = Symbol.for('@zego-token/core.ServerAssistantError');
  * try {
  *   generateToken04(appID, userID, secret, 3600, '');
  * } catch (error) {
- *   console.error(error.errorCode, error.errorMessage); // error instanceof ZegoTokenError is true too
+ *   res.status(500).json({ errorCode: error.errorCode, errorMessage: error.errorMessage }); // also a ZegoTokenError
  * }
  * ```
  */
