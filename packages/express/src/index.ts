@@ -7,6 +7,7 @@ import {
   DEFAULT_TOKEN_PATH,
   ErrorCode,
   isRoomlessPath,
+  resolveRoutingFlag,
   resolveTokenPath,
   ZegoTokenError,
   type TokenResponse,
@@ -150,12 +151,6 @@ function isUndecodablePath(error: unknown): boolean {
   return error instanceof URIError && (error as URIError & { status?: number }).status === 400;
 }
 
-/** `caseSensitive` and `strict`: booleans, or `undefined` to follow the host. */
-function routingFlag(value: unknown, name: string): boolean | undefined {
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be a boolean`);
-}
-
 /**
  * An Express router serving `GET` {@link DEFAULT_TOKEN_PATH} (or `options.path`) and leaving every other request
  * to the rest of the app, `OPTIONS` (a CORS preflight) to the token path included: `app.use(zegoToken({...}))`.
@@ -179,8 +174,8 @@ function routingFlag(value: unknown, name: string): boolean | undefined {
 export function zegoToken(options: ZegoTokenOptions): Router {
   const route = createTokenRoute<Request, 'path' | 'caseSensitive' | 'strict'>(options, ['path', 'caseSensitive', 'strict']);
   const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
-  const givenCaseSensitive = routingFlag(route.adapterOptions.caseSensitive, 'caseSensitive');
-  const givenStrict = routingFlag(route.adapterOptions.strict, 'strict');
+  const givenCaseSensitive = resolveRoutingFlag(route.adapterOptions.caseSensitive, 'caseSensitive');
+  const givenStrict = resolveRoutingFlag(route.adapterOptions.strict, 'strict');
   const { roomParam } = route;
 
   const handler: RequestHandler = (req, res, next) => {

@@ -7,6 +7,7 @@ import {
   createTokenRoute,
   DEFAULT_TOKEN_PATH,
   ErrorCode,
+  resolveRoutingFlag,
   resolveTokenPath,
   ZegoTokenError,
   type TokenResponse,
@@ -100,12 +101,6 @@ function serve(route: TokenRoute<Context>, ctx: Context, layer: RouterLayer | un
   return undefined;
 }
 
-/** `sensitive` and `strict`: booleans, or `undefined` for `@koa/router`'s default. */
-function routerFlag(value: unknown, name: string): boolean | undefined {
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new ZegoTokenError(ErrorCode.OPTION_INVALID, `${name} must be a boolean`);
-}
-
 /**
  * Nested in another `@koa/router` router (`api.use(zegoToken())`, `api.use(zegoTokenRouter().routes())`), the
  * token route's layer keeps its own matching options: a host router that matches more strictly (`sensitive`,
@@ -130,8 +125,8 @@ function tokenRouter(options: ZegoTokenRouterOptions): { route: TokenRoute<Conte
   const route = createTokenRoute<Context, (typeof ROUTER_OPTION_NAMES)[number]>(options, ROUTER_OPTION_NAMES);
   const { path, sensitive, strict } = route.adapterOptions;
   const routerOptions: { sensitive?: boolean; strict?: boolean } = {};
-  const sensitiveFlag = routerFlag(sensitive, 'sensitive');
-  const strictFlag = routerFlag(strict, 'strict');
+  const sensitiveFlag = resolveRoutingFlag(sensitive, 'sensitive');
+  const strictFlag = resolveRoutingFlag(strict, 'strict');
   if (sensitiveFlag !== undefined) routerOptions.sensitive = sensitiveFlag;
   if (strictFlag !== undefined) routerOptions.strict = strictFlag;
   const router = new Router(routerOptions);

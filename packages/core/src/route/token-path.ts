@@ -65,3 +65,20 @@ export function resolveTokenPath(path: unknown, roomParam: string): string {
   }
   return path;
 }
+
+/**
+ * A routing flag an adapter passes to its framework's router (Express's `caseSensitive` / `strict`, `@koa/router`'s
+ * `sensitive` / `strict`): a boolean, or `undefined` to follow the host router.
+ *
+ * @throws {@link ZegoTokenError} OPTION_INVALID for anything else (`null` included), naming the option.
+ *
+ * @example
+ * ```ts
+ * resolveRoutingFlag(undefined, 'strict'); // undefined: as the host router matches
+ * resolveRoutingFlag('yes', 'strict'); // throws: strict must be a boolean
+ * ```
+ */
+export function resolveRoutingFlag(value: unknown, name: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw optionInvalid(`${name} must be a boolean. Received ${describe(value)}`);
+}
