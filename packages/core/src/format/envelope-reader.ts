@@ -53,7 +53,8 @@ export const MAX_TOKEN_CHARS: number = 2 + Math.ceil((EXPIRE_BYTES + 2 * LENGTH_
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_CHARS = /^[A-Za-z0-9+/]*$/;
-const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** The empty tag of a CBC envelope: a zero-length array holds nothing to change, so one serves every envelope. */
+const NO_TAG = new Uint8Array(0);
 
 const fault = (reason: string, kind: EnvelopeFault['fault'] = 'malformed'): EnvelopeFault => ({ fault: kind, reason });
 
@@ -62,20 +63,39 @@ export function isEnvelopeFault(value: Envelope | EnvelopeFault): value is Envel
   return 'fault' in value;
 }
 
-/** The bytes of whole base64 groups (a cut-off tail of 1 character carries no byte). */
-function base64Bytes(text: string): Uint8Array {
-  const whole = text.length % 4 === 1 ? text.slice(0, -1) : text;
-  const binary = atob(whole);
+/** The bytes of a binary string (`atob`'s output). */
+function binaryBytes(binary: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-/** Canonical padded base64 has its unused trailing bits at zero: any other spelling is not the token's. */
-function hasZeroTail(text: string): boolean {
-  if (text.endsWith('==')) return (BASE64_ALPHABET.indexOf(text.charAt(text.length - 3)) & 0x0f) === 0;
-  if (text.endsWith('=')) return (BASE64_ALPHABET.indexOf(text.charAt(text.length - 2)) & 0x03) === 0;
-  return true;
+/** The bytes of whole base64 groups (a cut-off tail of 1 character carries no byte). */
+function base64Bytes(text: string): Uint8Array {
+  return binaryBytes(atob(text.length % 4 === 1 ? text.slice(0, -1) : text));
+}
+
+/**
+ * How many bytes canonical padded base64 `text` holds, or -1 when its length or the unused trailing bits of its
+ * last character rule it out (canonical base64 has them at zero: any other spelling is not the token's).
+ *
+ * A forgiving decoder (Node's, `atob`) that is handed `text` decodes exactly this many bytes only if it read every
+ * character as one of the 64 of the standard alphabet: each character it skips (whitespace, anything outside its
+ * alphabet, a misplaced `=`) costs at least one byte. So a decoder whose only extra letters are known (Node's `-` and
+ * `_`) checks a text by this count instead of re-encoding its bytes.
+ */
+export function canonicalBase64Size(text: string): number {
+  const length = text.length;
+  if (length % 4 !== 0) return -1;
+  let padding = 0;
+  let last = text.charAt(length - 1);
+  if (last === '=') {
+    padding = text.charAt(length - 2) === '=' ? 2 : 1;
+    last = text.charAt(length - 1 - padding);
+  }
+  // The last character holds 6 bits, of which 4 (`==`) or 2 (`=`) fall past the last byte.
+  if (padding !== 0 && (BASE64_ALPHABET.indexOf(last) & (padding === 2 ? 0x0f : 0x03)) !== 0) return -1;
+  return (length / 4) * 3 - padding;
 }
 
 /**
@@ -84,9 +104,21 @@ function hasZeroTail(text: string): boolean {
  */
 export type Base64Decoder = (text: string) => Uint8Array | undefined;
 
-/** The decoder with Web APIs only (`atob`). */
-export const webBase64: Base64Decoder = (text) =>
-  CANONICAL_BASE64.test(text) && hasZeroTail(text) ? base64Bytes(text) : undefined;
+/**
+ * The decoder with Web APIs only. `atob` skips whitespace and refuses any other character outside the standard
+ * alphabet (and a misplaced `=`), so {@link canonicalBase64Size} decides the rest.
+ */
+export const webBase64: Base64Decoder = (text) => {
+  const size = canonicalBase64Size(text);
+  if (size === -1) return undefined;
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return undefined;
+  }
+  return binary.length === size ? binaryBytes(binary) : undefined;
+};
 
 /**
  * Reads a token's envelope: `version + base64(envelope)`, canonical padded base64 only (a decoder that skipped
@@ -111,26 +143,31 @@ export function readEnvelope(token: string, decode: Base64Decoder = webBase64): 
   return parseEnvelope(version, bytes);
 }
 
+/** A big-endian unsigned 16-bit integer at `at` (read by hand: a DataView per token costs more than the reads). */
+const uint16 = (bytes: Uint8Array, at: number): number => (bytes[at]! << 8) | bytes[at + 1]!;
+/** A big-endian unsigned 32-bit integer at `at`. */
+const uint32 = (bytes: Uint8Array, at: number): number => uint16(bytes, at) * 0x1_0000 + uint16(bytes, at + 2);
+
 /** Reads the envelope's bytes, rejecting anything that is not exactly the layout of docs/FORMAT.md. */
 export function parseEnvelope(version: TokenVersion, bytes: Uint8Array): Envelope | EnvelopeFault {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = bytes.length;
   let at = EXPIRE_BYTES + LENGTH_BYTES;
-  if (bytes.length < at) return fault('too short to hold its header', 'truncated');
-  const high = view.getUint32(0);
+  if (size < at) return fault('too short to hold its header', 'truncated');
+  const high = uint32(bytes, 0);
   if (high > 0x1f_ffff) return fault('expire time out of range');
-  const expireTime = high * TWO_TO_32 + view.getUint32(4);
+  const expireTime = high * TWO_TO_32 + uint32(bytes, 4);
 
-  const ivLength = view.getUint16(EXPIRE_BYTES);
-  if (bytes.length < at + ivLength + LENGTH_BYTES) return fault('IV length exceeds the token', 'truncated');
-  const iv = bytes.subarray(at, at + ivLength);
+  const ivLength = uint16(bytes, EXPIRE_BYTES);
+  if (size < at + ivLength + LENGTH_BYTES) return fault('IV length exceeds the token', 'truncated');
+  const ivAt = at;
   at += ivLength;
-  const cipherLength = view.getUint16(at);
+  const cipherLength = uint16(bytes, at);
   at += LENGTH_BYTES;
-  if (bytes.length < at + cipherLength) return fault('ciphertext length exceeds the token', 'truncated');
-  const body = bytes.subarray(at, at + cipherLength);
+  if (size < at + cipherLength) return fault('ciphertext length exceeds the token', 'truncated');
+  const cipherAt = at;
   at += cipherLength;
 
-  const trailing = bytes.length - at;
+  const trailing = size - at;
   const modeByte = bytes[at];
   let mode: TokenMode;
   if (trailing === 0) mode = 'cbc';
@@ -139,17 +176,20 @@ export function parseEnvelope(version: TokenVersion, bytes: Uint8Array): Envelop
   } else if (trailing === 1 && version === '04') return fault('unknown mode byte');
   else return fault('unexpected bytes after the ciphertext');
 
+  // Views of the token's bytes, no copies: as many as the cipher takes (IV, ciphertext, tag).
   if (mode === 'cbc') {
     if (ivLength !== CBC_IV_BYTES) return fault('a CBC IV must be 16 bytes');
     if (cipherLength === 0 || cipherLength % AES_BLOCK_BYTES !== 0) {
       return fault('CBC ciphertext length must be a positive multiple of 16');
     }
-    return { version, mode, expireTime, iv, ciphertext: body, tag: body.subarray(0, 0) };
+    const iv = bytes.subarray(ivAt, ivAt + ivLength);
+    return { version, mode, expireTime, iv, ciphertext: bytes.subarray(cipherAt, at), tag: NO_TAG };
   }
   if (ivLength !== GCM_NONCE_BYTES) return fault('a GCM nonce must be 12 bytes');
   if (cipherLength < GCM_TAG_BYTES) return fault('GCM ciphertext is shorter than its tag');
-  const tagAt = cipherLength - GCM_TAG_BYTES;
-  return { version, mode, expireTime, iv, ciphertext: body.subarray(0, tagAt), tag: body.subarray(tagAt) };
+  const tagAt = at - GCM_TAG_BYTES;
+  const iv = bytes.subarray(ivAt, ivAt + ivLength);
+  return { version, mode, expireTime, iv, ciphertext: bytes.subarray(cipherAt, tagAt), tag: bytes.subarray(tagAt, at) };
 }
 
 /** The one error for "this secret does not open this token": fixed, so it reveals nothing about why. */

@@ -29,10 +29,13 @@ export function assertAppId(appId: unknown): asserts appId is number {
 // An unpaired surrogate has no UTF-8 form: Node would silently encode it as U+FFFD, changing the ID or key.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether `value` is a string with a UTF-8 form (`String#isWellFormed`, which Node 18 lacks). */
-export function isWellFormed(value: string): boolean {
-  return !LONE_SURROGATE.test(value);
-}
+// `String#isWellFormed` where the runtime has it (Node 20+, Bun, Deno, workerd): several times faster than the regex,
+// which stays for Node 18.
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
+/** Whether `value` is a string with a UTF-8 form (no lone surrogate): `String#isWellFormed`, which Node 18 lacks. */
+export const isWellFormed: (value: string) => boolean =
+  nativeIsWellFormed === undefined ? (value) => !LONE_SURROGATE.test(value) : (value) => nativeIsWellFormed.call(value);
 
 function assertIdentifier(value: unknown, name: string, maxBytes: number, code: 2 | 3): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) {
