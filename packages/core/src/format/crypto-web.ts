@@ -75,16 +75,27 @@ async function seal(
 async function open(keys: (mode: TokenMode) => Promise<WebKey>, envelope: Envelope): Promise<Uint8Array> {
   const { mode, iv, ciphertext, tag } = envelope;
   const key = await keys(mode);
-  // Web Crypto takes GCM's tag at the end of the ciphertext, as the token carries it.
-  const data = mode === 'gcm' ? concat(ciphertext, tag) : ciphertext.slice();
+  // Web Crypto takes GCM's tag at the end of the ciphertext, as the token carries it. Web Crypto copies what it is
+  // given before it works, so views of the token's bytes need no copy of their own.
+  const data = mode === 'gcm' ? adjoined(ciphertext, tag) : ciphertext;
   try {
-    return new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: ALGORITHM[mode], iv: iv.slice() }, key, data));
+    const plaintext = await globalThis.crypto.subtle.decrypt({ name: ALGORITHM[mode], iv: arrayView(iv) }, key, arrayView(data));
+    return new Uint8Array(plaintext);
   } catch {
     throw decryptionFailed();
   }
 }
 
-function concat(first: Uint8Array, second: Uint8Array): Uint8Array<ArrayBuffer> {
+/** A view typed as Web Crypto takes it: the envelope reader's views are of an `ArrayBuffer` it allocated. */
+function arrayView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+}
+
+/** `first` then `second`: one view where they lie side by side in one buffer (as the reader leaves them), else a copy. */
+function adjoined(first: Uint8Array, second: Uint8Array): Uint8Array {
+  if (first.buffer === second.buffer && first.byteOffset + first.length === second.byteOffset) {
+    return new Uint8Array(first.buffer, first.byteOffset, first.length + second.length);
+  }
   const joined = new Uint8Array(first.length + second.length);
   joined.set(first);
   joined.set(second, first.length);
