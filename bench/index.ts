@@ -21,12 +21,14 @@ import { runWebBench, type WebRow } from './web.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
 const settings = {
-  core: quick ? { rounds: 3, iterations: 2_000 } : { rounds: 15, iterations: 10_000 },
-  web: quick ? { rounds: 3, iterations: 500 } : { rounds: 11, iterations: 2_000 },
+  // Many short rounds rather than a few long ones: each pair of floor and ours runs within milliseconds of the other,
+  // so the median of their ratios follows the code, not the machine's speed drifting (it does, on shared hosts).
+  core: quick ? { rounds: 5, iterations: 1_000 } : { rounds: 61, iterations: 2_500 },
+  web: quick ? { rounds: 3, iterations: 500 } : { rounds: 21, iterations: 1_000 },
   heapTokens: quick ? 50_000 : 1_000_000,
   routes: quick
     ? { rounds: 1, seconds: 1, warmupSeconds: 1, heapRequests: 5_000 }
-    : { rounds: 7, seconds: 3, warmupSeconds: 2, heapRequests: 100_000 },
+    : { rounds: 13, seconds: 2, warmupSeconds: 2, heapRequests: 100_000 },
 };
 const TARGET = { generate: 1.1, decode: 1.15, web: 1.15, route: 0.95, heapBytes: 1024 * 1024 } as const;
 

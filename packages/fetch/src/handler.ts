@@ -109,13 +109,15 @@ export function zegoTokenWith<Env = unknown>(core: CoreBuild, options: ZegoToken
     return current;
   }
 
-  return async (request: Request, ...rest: unknown[]): Promise<Response> => {
-    const env = rest[0];
+  return async (request: Request, env?: unknown): Promise<Response> => {
     const { route, pattern } = routeFor(env);
     const match = matchPath(pattern, new URL(request.url).pathname);
     if (match === undefined) return toResponse(NOT_FOUND_RESPONSE, request.method);
     if (request.method !== 'GET' && request.method !== 'HEAD') return toResponse(METHOD_NOT_ALLOWED_RESPONSE, request.method);
     const roomId = match.room ? match.roomId : undefined;
-    return toResponse(await route.answer(request, roomId, env), request.method);
+    const answer = route.answer(request, roomId, env);
+    // Awaited only when the callbacks made it a promise (any realm's: a TokenResponse has no `then`), so a
+    // synchronous answer skips a turn of the microtask queue.
+    return toResponse('then' in answer ? await answer : answer, request.method);
   };
 }
