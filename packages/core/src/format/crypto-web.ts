@@ -44,15 +44,26 @@ function base64(bytes: Uint8Array): string {
 const ALGORITHM = { gcm: 'AES-GCM', cbc: 'AES-CBC' } as const;
 
 /** The secret's key for each cipher, imported once (Web Crypto binds a key to one algorithm) on first use. */
-function keyring(secret: string): (mode: TokenMode) => Promise<WebKey> {
+interface Keyring {
+  /** The keys imported so far: read first, since awaiting even a settled promise costs a turn of the microtask queue. */
+  readonly ready: Partial<Record<TokenMode, WebKey>>;
+  /** Imports the key of `mode` (once: later calls share the first import). */
+  load(mode: TokenMode): Promise<WebKey>;
+}
+
+function keyring(secret: string): Keyring {
   const raw = utf8.encode(secret);
+  const ready: Partial<Record<TokenMode, WebKey>> = {};
   const imported: Partial<Record<TokenMode, Promise<WebKey>>> = {};
-  return (mode) =>
-    (imported[mode] ??= globalThis.crypto.subtle.importKey('raw', raw, ALGORITHM[mode], false, ['encrypt', 'decrypt']));
+  const load = (mode: TokenMode): Promise<WebKey> =>
+    (imported[mode] ??= globalThis.crypto.subtle
+      .importKey('raw', raw, ALGORITHM[mode], false, ['encrypt', 'decrypt'])
+      .then((key) => (ready[mode] = key)));
+  return { ready, load };
 }
 
 async function seal(
-  keys: (mode: TokenMode) => Promise<WebKey>,
+  keys: Keyring,
   version: TokenVersion,
   mode: TokenMode,
   expireTime: number,
@@ -67,14 +78,14 @@ async function seal(
   else random.fillAlphanumeric(envelope, ivAt, ivLength);
   const iv = envelope.slice(ivAt, ivAt + ivLength);
   // GCM's output is the ciphertext followed by its 16-byte tag, CBC's is PKCS#7 padded: both exactly as laid out.
-  const encrypted = await globalThis.crypto.subtle.encrypt({ name: ALGORITHM[mode], iv }, await keys(mode), bytes);
+  const encrypted = await globalThis.crypto.subtle.encrypt({ name: ALGORITHM[mode], iv }, keys.ready[mode] ?? (await keys.load(mode)), bytes);
   envelope.set(new Uint8Array(encrypted), cipherAt);
   return version + base64(envelope);
 }
 
-async function open(keys: (mode: TokenMode) => Promise<WebKey>, envelope: Envelope): Promise<Uint8Array> {
+async function open(keys: Keyring, envelope: Envelope): Promise<Uint8Array> {
   const { mode, iv, ciphertext, tag } = envelope;
-  const key = await keys(mode);
+  const key = keys.ready[mode] ?? (await keys.load(mode));
   // Web Crypto takes GCM's tag at the end of the ciphertext, as the token carries it. Web Crypto copies what it is
   // given before it works, so views of the token's bytes need no copy of their own.
   const data = mode === 'gcm' ? adjoined(ciphertext, tag) : ciphertext;
