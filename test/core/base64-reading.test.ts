@@ -43,7 +43,8 @@ const tokens = [1, 2, 3].flatMap((length) => {
 });
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 // Every letter of the alphabet, and what a forgiving decoder skips or reads in place of one.
-const STRAY = [...'=-_ \n\t\r!.*é', '\u0000', '\u0100', '\u{1F600}'];
+// Node's decoder reads a character beyond U+00FF by its low byte: U+0141 as `A`, U+012D as `-`, U+012F as `/`.
+const STRAY = [...'=-_ \n\t\r!.*é', '\u0000', '\u0100', '\u0141', '\u012D', '\u012F', '\u4E41', '\u{1F600}'];
 const LETTER = fc.constantFrom(...ALPHABET, ...STRAY);
 
 const edit = fc.oneof(
@@ -109,6 +110,21 @@ describe('base64 reading: node:crypto and Web decoders accept exactly canonical 
       }
       // `==` leaves 4 unused bits (15 other spellings), `=` leaves 2 (3 others).
       expect(refused).to.equal(padding === 2 ? 15 : 3);
+    }
+  });
+
+  it('refuses every character beyond ASCII, which Node reads by its low byte', async () => {
+    const token = tokens[0]!;
+    for (const at of [2, 10, token.length - 3]) {
+      const letter = token.charCodeAt(at);
+      for (const high of [0x100, 0x4e00, 0xff00]) {
+        const text = token.slice(0, at) + String.fromCharCode(high + letter) + token.slice(at + 1);
+        // The same bytes to Node's forgiving decoder: only the reader's own check refuses it.
+        expect(Buffer.from(text.slice(2), 'base64').equals(Buffer.from(token.slice(2), 'base64'))).to.equal(true);
+        const outcome = nodeOutcome(text);
+        expect(outcome).to.equal(`${MALFORMED}not canonical padded base64`);
+        expect(await webOutcome(text)).to.equal(outcome);
+      }
     }
   });
 

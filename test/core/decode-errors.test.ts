@@ -100,6 +100,9 @@ const brokenTokens: Array<[string, unknown, number]> = [
   ['an app_id above uint32', gcm({ plaintext: body04({ app_id: '4294967296' }) }), M],
   ['a fractional nonce', gcm({ plaintext: body04({ nonce: '1.5' }) }), M],
   ['a nonce in exponent form', gcm({ plaintext: body04({ nonce: '1e3' }) }), M],
+  // The member JSON.parse reads is the escaped one: a nested or earlier "nonce" of the same value must not stand in.
+  ['a nonce in exponent form under an escaped key, beside a nested one', gcm({ plaintext: body04({ nonce: undefined, payload: '{"nonce":5},"\\u006eonce":5e0' }) }), M],
+  ['a fractional nonce under an escaped key, after a spelled one', gcm({ plaintext: body04({ nonce: '5,"\\u006eonce":5.0' }) }), M],
   ['a string nonce', gcm({ plaintext: body04({ nonce: '"1"' }) }), M],
   ['no nonce', gcm({ plaintext: body04({ nonce: undefined }) }), M],
   ['a fractional ctime', gcm({ plaintext: body04({ ctime: '1.5' }) }), M],
@@ -195,5 +198,7 @@ describe('decodeToken rejects every malformed or foreign token with a ZegoTokenE
     expect(decodeToken(rounding, SECRET).nonce).to.equal('9007199254740992');
     const nested = gcm({ plaintext: body04({ payload: '"{\\"nonce\\":9}"' }) });
     expect(decodeToken(nested, SECRET).nonce).to.equal('-5');
+    const negativeZero = gcm({ plaintext: body04({ nonce: '0,"\\u006eonce":-0' }) });
+    expect(decodeToken(negativeZero, SECRET).nonce).to.equal('-0');
   });
 });

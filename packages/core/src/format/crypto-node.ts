@@ -62,13 +62,16 @@ function seal(key: Buffer, version: TokenVersion, mode: TokenMode, expireTime: n
 }
 
 /**
- * Node's base64 decoder skips what is not base64 and also reads the URL-safe `-` and `_`: refusing those two, the
- * byte count it reaches tells whether the text was canonical (see `canonicalBase64Size`), the same texts as the
+ * Node's base64 decoder skips what is not base64, also reads the URL-safe `-` and `_`, and reads a character beyond
+ * U+00FF by its low byte (`Ł`, U+0141, as `A`). Refusing those first (any character beyond ASCII, then `-` and `_`),
+ * the byte count it reaches tells whether the text was canonical (see `canonicalBase64Size`): the same texts as the
  * envelope reader's own check, without encoding the bytes back to compare.
  */
 export const NODE_BASE64: Base64Decoder = (text) => {
   const size = canonicalBase64Size(text);
-  if (size === -1 || text.includes('-') || text.includes('_')) return undefined;
+  if (size === -1 || Buffer.byteLength(text, 'utf8') !== text.length || text.includes('-') || text.includes('_')) {
+    return undefined;
+  }
   const bytes = Buffer.from(text, 'base64');
   return bytes.length === size ? bytes : undefined;
 };

@@ -90,7 +90,7 @@ function isIntegerLiteralOf(literal: string, value: number): boolean {
  */
 export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): string {
   const parsed = fields.json['nonce'];
-  const source = typeof parsed === 'number' ? nonceLiteral(fields.text, parsed) : undefined;
+  const source = typeof parsed === 'number' ? nonceLiteral(fields.text) : undefined;
   // The literal must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
   if (typeof parsed !== 'number' || source === undefined || !isIntegerLiteralOf(source, parsed)) {
     throw malformedPlaintext('"nonce" must be an integer');
@@ -104,21 +104,19 @@ export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): s
 const NONCE_KEY = '"nonce"';
 
 /**
- * The source text of the top-level `"nonce"` member of `text`, valid JSON whose parse has the number `parsed` there.
- * When the text spells `"nonce"` once, that is the member on every token a generator makes: read directly. Only a
- * `\u` escape can spell another key "nonce" (and JSON.parse keeps the last), so the direct read is kept when the text
- * holds none, or when the literal is a safe integer's decimal text and JSON.parse read that integer (the one integer
- * literal of that value). Anything else takes the full scan.
+ * The source text of the top-level `"nonce"` member of `text`, valid JSON whose parse has a number there. When the
+ * text spells `"nonce"` once and holds no `\u` escape (the only escape that spells a letter, so the only way another
+ * key could be "nonce" too), that one is the member: read directly, as on every token a generator makes. Anything
+ * else takes the full scan.
  */
-function nonceLiteral(text: string, parsed: number): string | undefined {
+function nonceLiteral(text: string): string | undefined {
   const key = text.indexOf(NONCE_KEY);
-  if (key !== -1 && text.indexOf(NONCE_KEY, key + 1) === -1) {
+  if (key !== -1 && text.indexOf(NONCE_KEY, key + 1) === -1 && !text.includes('\\u')) {
     const colon = skipWhitespace(text, key + NONCE_KEY.length);
     if (text.charCodeAt(colon) === COLON) {
       const at = skipWhitespace(text, colon + 1);
-      const literal = text.slice(at, valueEnd(text, at));
-      const canonical = Number.isSafeInteger(parsed) && literal === String(parsed);
-      if (canonical || (literal !== '' && !text.includes('\\u'))) return literal;
+      const stop = valueEnd(text, at);
+      return stop > at ? text.slice(at, stop) : undefined;
     }
   }
   return topLevelValueText(text, 'nonce');
