@@ -95,9 +95,12 @@ export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): s
   if (typeof parsed !== 'number' || source === undefined || !isIntegerLiteralOf(source, parsed)) {
     throw malformedPlaintext('"nonce" must be an integer');
   }
-  // A safe integer is the literal's exact value, and compares exactly with the bigint bounds: no BigInt to build.
-  const exact = Number.isSafeInteger(parsed) ? parsed : BigInt(source);
-  if (exact < min || exact > max) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
+  // A safe integer is the literal's exact value, and compares exactly with the bounds as doubles (rounding a bound
+  // beyond 2^53 cannot carry it past a safe integer): no BigInt to build or compare.
+  const outside = Number.isSafeInteger(parsed)
+    ? parsed < Number(min) || parsed > Number(max)
+    : BigInt(source) < min || BigInt(source) > max;
+  if (outside) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
   return source;
 }
 
@@ -111,7 +114,8 @@ const NONCE_KEY = '"nonce"';
  */
 function nonceLiteral(text: string): string | undefined {
   const key = text.indexOf(NONCE_KEY);
-  if (key !== -1 && text.indexOf(NONCE_KEY, key + 1) === -1 && !text.includes('\\u')) {
+  // Any later `"nonce"` holds `nonce"`, which starts with a letter rarer than a quote: a faster search, same answer.
+  if (key !== -1 && text.indexOf('nonce"', key + NONCE_KEY.length) === -1 && !text.includes('\\u')) {
     const colon = skipWhitespace(text, key + NONCE_KEY.length);
     if (text.charCodeAt(colon) === COLON) {
       const at = skipWhitespace(text, colon + 1);
