@@ -63,6 +63,20 @@ function summarise(floors: number[], ours: number[]): Comparison {
   };
 }
 
+// Where the runtime lets us (Node with --expose-gc, as `pnpm bench` runs), each timed block starts from a collected
+// young generation: a collection is paid by whichever block's allocation triggers it, so without this one side's
+// blocks would pay for the other side's garbage too.
+const collect = (globalThis as { gc?: (options?: { type: 'minor' }) => void }).gc;
+const settle = (): void => {
+  collect?.({ type: 'minor' });
+};
+
+/** {@link nsPerCall} from a collected young generation (see `settle`). */
+function block(step: Step, iterations: number): number {
+  settle();
+  return nsPerCall(step, iterations);
+}
+
 /** Interleaved rounds of `floor` and `ours`, after a warm-up of each that lets the JIT settle. */
 export function compare(floor: Step, ours: Step, { rounds, iterations }: CompareOptions): Comparison {
   nsPerCall(floor, iterations);
@@ -71,11 +85,11 @@ export function compare(floor: Step, ours: Step, { rounds, iterations }: Compare
   const oursNs: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     if (round % 2) {
-      floors.push(nsPerCall(floor, iterations));
-      oursNs.push(nsPerCall(ours, iterations));
+      floors.push(block(floor, iterations));
+      oursNs.push(block(ours, iterations));
     } else {
-      oursNs.push(nsPerCall(ours, iterations));
-      floors.push(nsPerCall(floor, iterations));
+      oursNs.push(block(ours, iterations));
+      floors.push(block(floor, iterations));
     }
   }
   return summarise(floors, oursNs);
@@ -87,13 +101,17 @@ export async function compareAsync(floor: AsyncStep, ours: AsyncStep, { rounds, 
   await nsPerCallAsync(ours, iterations);
   const floors: number[] = [];
   const oursNs: number[] = [];
+  const timed = (step: AsyncStep): Promise<number> => {
+    settle();
+    return nsPerCallAsync(step, iterations);
+  };
   for (let round = 0; round < rounds; round += 1) {
     if (round % 2) {
-      floors.push(await nsPerCallAsync(floor, iterations));
-      oursNs.push(await nsPerCallAsync(ours, iterations));
+      floors.push(await timed(floor));
+      oursNs.push(await timed(ours));
     } else {
-      oursNs.push(await nsPerCallAsync(ours, iterations));
-      floors.push(await nsPerCallAsync(floor, iterations));
+      oursNs.push(await timed(ours));
+      floors.push(await timed(floor));
     }
   }
   return summarise(floors, oursNs);
