@@ -28,7 +28,7 @@ const settings = {
   heapTokens: quick ? 50_000 : 1_000_000,
   routes: quick
     ? { rounds: 1, seconds: 1, warmupSeconds: 1, heapRequests: 5_000 }
-    : { rounds: 21, seconds: 1.5, warmupSeconds: 2, heapRequests: 100_000 },
+    : { rounds: 31, seconds: 1, warmupSeconds: 2, heapRequests: 100_000 },
 };
 const TARGET = { generate: 1.1, decode: 1.15, web: 1.15, route: 0.95, heapBytes: 1024 * 1024 } as const;
 
