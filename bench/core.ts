@@ -14,14 +14,9 @@ import {
 } from '@zego-token/core';
 import { floorDecode, floorToken, floorVerify } from './floor-node.js';
 import { compare, type Comparison, type CompareOptions, type Step } from './measure.js';
-import { APP_ID, ROOM_ID, SECRET, TTL, USER_ID, type Format } from './inputs.js';
+import { APP_ID, GENERATOR_OPTIONS, ISSUE_REQUEST, ISSUER_OPTIONS, ROOM_ID, SECRET, USER_ID, type Format } from './inputs.js';
 
-const base = { appId: APP_ID, userId: USER_ID, secret: SECRET, effectiveTimeInSeconds: TTL };
-const gcmOptions = { ...base, mode: 'gcm', payload: { roomId: ROOM_ID } } as const;
-const cbcOptions = { ...base, mode: 'cbc', payload: { roomId: ROOM_ID } } as const;
-const options03 = { ...base, roomId: ROOM_ID };
-const issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET, effectiveTimeInSeconds: TTL });
-const issueRequest = { userId: USER_ID, roomId: ROOM_ID, request: null };
+const issuer = createTokenIssuer(ISSUER_OPTIONS);
 
 function issued(response: TokenResponse | Promise<TokenResponse>): string {
   if (response instanceof Promise || response.status !== 200) throw new Error('the issuer should answer 200 synchronously');
@@ -30,10 +25,10 @@ function issued(response: TokenResponse | Promise<TokenResponse>): string {
 
 /** The public generation paths, by what they mint. */
 export const generators: Record<'04-GCM' | '04-CBC' | '03' | 'issuer', Step> = {
-  '04-GCM': () => generateToken04(gcmOptions),
-  '04-CBC': () => generateToken04(cbcOptions),
-  '03': () => generateToken03(options03),
-  issuer: () => issued(issuer.issue(issueRequest)),
+  '04-GCM': () => generateToken04(GENERATOR_OPTIONS['04-GCM']),
+  '04-CBC': () => generateToken04(GENERATOR_OPTIONS['04-CBC']),
+  '03': () => generateToken03(GENERATOR_OPTIONS['03']),
+  issuer: () => issued(issuer.issue(ISSUE_REQUEST)),
 };
 
 export interface CoreRow {

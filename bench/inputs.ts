@@ -19,6 +19,19 @@ export const CBC_IV: Uint8Array<ArrayBuffer> = new TextEncoder().encode('0123456
 
 export type Format = '04-GCM' | '04-CBC' | '03';
 
+/**
+ * What each public generator is given (the caller's input, built once like the floor's key: building it is not the
+ * library's cost), the issuer's options and one request to it. The same for the node:crypto and Web Crypto paths.
+ */
+const base = { appId: APP_ID, userId: USER_ID, secret: SECRET, effectiveTimeInSeconds: TTL };
+export const GENERATOR_OPTIONS = {
+  '04-GCM': { ...base, mode: 'gcm', payload: { roomId: ROOM_ID } },
+  '04-CBC': { ...base, mode: 'cbc', payload: { roomId: ROOM_ID } },
+  '03': { ...base, roomId: ROOM_ID },
+} as const;
+export const ISSUER_OPTIONS = { appId: APP_ID, secret: SECRET, effectiveTimeInSeconds: TTL } as const;
+export const ISSUE_REQUEST = { userId: USER_ID, roomId: ROOM_ID, request: null } as const;
+
 /** The adapters whose token routes the route benchmark loads, and the header its stand-in auth reads. */
 export const ADAPTERS = ['express', 'koa', 'fastify', 'fetch'] as const;
 export type Adapter = (typeof ADAPTERS)[number];

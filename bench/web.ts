@@ -16,14 +16,15 @@ import {
 } from '@zego-token/core/web';
 import { compareAsync, type AsyncStep, type Comparison, type CompareOptions } from './measure.js';
 import {
-  APP_ID,
   CBC_IV,
   envelopeSize,
   floorPlaintext,
   GCM_NONCE,
+  GENERATOR_OPTIONS,
+  ISSUE_REQUEST,
+  ISSUER_OPTIONS,
   ROOM_ID,
   SECRET,
-  TTL,
   USER_ID,
   writeHeader,
   type Format,
@@ -98,18 +99,13 @@ export interface WebRow {
 /** The Web Crypto rows: the generators with a room payload, the issuer, and decodeToken, each beside its floor. */
 export async function runWebBench(measure: CompareOptions): Promise<WebRow[]> {
   const keys = await importKeys();
-  const base = { appId: APP_ID, userId: USER_ID, secret: SECRET, effectiveTimeInSeconds: TTL };
-  const gcmOptions = { ...base, mode: 'gcm', payload: { roomId: ROOM_ID } } as const;
-  const cbcOptions = { ...base, mode: 'cbc', payload: { roomId: ROOM_ID } } as const;
-  const options03 = { ...base, roomId: ROOM_ID };
-  const issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET, effectiveTimeInSeconds: TTL });
-  const issueRequest = { userId: USER_ID, roomId: ROOM_ID, request: null };
+  const issuer = createTokenIssuer(ISSUER_OPTIONS);
   const ours: Record<Format | 'issuer', AsyncStep> = {
-    '04-GCM': () => generateToken04(gcmOptions),
-    '04-CBC': () => generateToken04(cbcOptions),
-    '03': () => generateToken03(options03),
+    '04-GCM': () => generateToken04(GENERATOR_OPTIONS['04-GCM']),
+    '04-CBC': () => generateToken04(GENERATOR_OPTIONS['04-CBC']),
+    '03': () => generateToken03(GENERATOR_OPTIONS['03']),
     issuer: async () => {
-      const response = await issuer.issue(issueRequest);
+      const response = await issuer.issue(ISSUE_REQUEST);
       if (response.status !== 200) throw new Error('the web issuer should answer 200');
       return (response.body as TokenResponseBody).token;
     },
