@@ -69,7 +69,7 @@ const runFile = promisify(execFile);
 
 /** The Web Crypto rows under Bun or Deno, when their binaries (devDependencies) are installed. */
 async function otherRuntime(name: 'bun' | 'deno'): Promise<{ runtime: string; rows: WebRow[] } | string> {
-  const binary = here(`../node_modules/.bin/${name}`);
+  const binary = here(`../tools/node_modules/.bin/${name}`); // the tools/ package's, not hoisted
   if (!existsSync(binary)) return `${name} is not installed`;
   const script = here('./web-runtime.ts');
   const args = [String(settings.web.rounds), String(settings.web.iterations)];

@@ -8,11 +8,11 @@ root=$PWD
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-pnpm run --silent build >/dev/null
-for name in core express koa fastify fetch; do
-  pnpm exec publint --strict "packages/$name"
-  (cd "packages/$name" && pnpm pack --pack-destination "$work" >/dev/null)
-  pnpm exec attw --format ascii "$work"/zego-token-"$name"-*.tgz
+# The tarballs exactly as `pnpm pack:all` (and so `pnpm release`) makes them.
+for tarball in $(bash scripts/pack-all.sh "$work"); do
+  name=$(tar -xOzf "$tarball" package/package.json | node -p "JSON.parse(require('fs').readFileSync(0, 'utf8')).name")
+  pnpm exec publint --strict "packages/${name#@zego-token/}"
+  pnpm exec attw --format ascii "$tarball"
 done
 
 smoke() { # smoke ADAPTER PACKAGES...

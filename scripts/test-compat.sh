@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 oldest_express=(express@4.18.3 @types/express@4.17.21)
 oldest_koa=(koa@2.13.4 @types/koa@2.13.12 @koa/router@12.0.2 @types/koa__router@12.0.4)
 
-manifests=(package.json pnpm-lock.yaml packages/express/package.json packages/koa/package.json)
+manifests=(tools/package.json pnpm-lock.yaml packages/express/package.json packages/koa/package.json)
 backup=$(mktemp -d)
 for file in "${manifests[@]}"; do mkdir -p "$backup/$(dirname "$file")" && cp "$file" "$backup/$file"; done
 restore() {
@@ -20,7 +20,7 @@ restore() {
 }
 trap restore EXIT
 
-pnpm add --silent -w -D "${oldest_express[@]}" "${oldest_koa[@]}"
+pnpm add --silent --filter @zego-token/tools -D "${oldest_express[@]}" "${oldest_koa[@]}"
 pnpm add --silent --filter @zego-token/express -D "${oldest_express[@]}"
 pnpm add --silent --filter @zego-token/koa -D "${oldest_koa[@]}"
 pnpm run --silent build >/dev/null

@@ -4,7 +4,7 @@
  * the checks passed and the time taken; any failure, or a runtime that does not answer, exits non-zero.
  * Loopback only: workerd listens on 127.0.0.1. Run by scripts/runtime-matrix.sh (after the build) in CI.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,8 +15,10 @@ import { CONDITIONS, contractAsJavaScript, resolveWithConditions } from './packa
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = (name) => join(root, 'node_modules/.bin', name);
+// Bun and Deno are the tools/ package's and not hoisted to the root (their bins are made at install and run time).
+const bin = (name) => join(root, 'tools/node_modules/.bin', name);
 const require = createRequire(import.meta.url);
+const tools = createRequire(join(root, 'tools/package.json'));
 const RUNTIME_TIMEOUT_MS = 30_000;
 const MARK = 'ZEGO-MATRIX ';
 
@@ -144,11 +146,23 @@ ${packageModules}
   }
 }
 
-const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+const versionOf = (name) => JSON.parse(readFileSync(tools.resolve(`${name}/package.json`), 'utf8')).version;
+// Node.js 24 (the Active LTS), a pinned binary from scripts/node-lines.sh, which scripts/runtime-matrix.sh passes in.
+const node24 = process.env.ZEGO_MATRIX_NODE24;
+const node24Version = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : 'missing';
 const harnessFile = join(here, 'harness.mjs');
 const runtimes = [
   // tsx only for fetch-contract.ts (Bun and Deno run TypeScript themselves).
   { name: 'Node', version: process.version, nodePath: true, start: () => harness(process.execPath, ['--import', 'tsx', harnessFile]) },
+  {
+    name: 'Node 24',
+    version: node24Version,
+    nodePath: true,
+    start: () => {
+      if (!node24) throw new Error('ZEGO_MATRIX_NODE24 is not set: run the matrix through scripts/runtime-matrix.sh');
+      return harness(node24, ['--import', 'tsx', harnessFile]);
+    },
+  },
   { name: 'Bun', version: versionOf('bun'), nodePath: true, start: () => harness(bin('bun'), [harnessFile]) },
   // Deno asks for permission to read variables: @zego-token/fetch's node:crypto build looks for ZEGO_APP_ID and
   // ZEGO_SERVER_SECRET in process.env (without the grant the handler rejects: a 500, never a token).
