@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=$(mkdir -p "${1:-tarballs}" && cd "${1:-tarballs}" && pwd)
 
+# Only what building the packages needs (a filtered install: none of the test tools), then the build.
+pnpm install --frozen-lockfile --silent --filter './packages/*'
 pnpm run --silent build >/dev/null
 for dir in packages/*/; do
   [ "$(node -p "Boolean(require('./${dir}package.json').private)")" = false ] || continue
