@@ -22,10 +22,12 @@ for major in "${lines[@]}"; do
   started=$SECONDS
   PATH=$path npx -y pnpm@10 install-test 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
-  count() { grep -aE "^ +[0-9]+ $1" "$log" | tail -n 1 | grep -oE '[0-9]+' | head -n 1; }
+  # mocha's closing counts, read without the colours it may print
+  count() { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -aE "^ +[0-9]+ $1" | tail -n 1 | grep -oE '[0-9]+' | head -n 1; }
   passing=$(count passing); failing=$(count failing); pending=$(count pending)
   passing=${passing:-0} failing=${failing:-0} pending=${pending:-0}
-  # A run that stopped before mocha's report (a failed install or build) counts as failed.
+  # A run that stopped before mocha's report (a failed install or build), or that ran no test, counts as failed.
+  [ "$passing" -gt 0 ] || { [ "$status" -ne 0 ] || status=1; }
   if [ "$status" -ne 0 ]; then
     failed_lines=$((failed_lines + 1))
     [ "$failing" -eq 0 ] && failing=1
