@@ -41,5 +41,5 @@ done
 echo
 echo "test suite by Node.js line:"
 for line in "${summary[@]}"; do echo "  $line"; done
-echo "node lines: $total_passed passed, $total_failed failed"
+echo "node-lines: $total_passed passed, $total_failed failed"
 [ "$failed_lines" -eq 0 ]
