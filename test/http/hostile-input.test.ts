@@ -109,9 +109,10 @@ const hostileRooms: Array<[string, string, string | undefined]> = [
 
 /**
  * Requests that are hostile as a whole, not just in their room, and the answer each must get: a 4xx, a sound 200
- * (a token for alice and the room asked for), or, only where no HTTP request can be parsed at all, a closed connection.
+ * (a token for alice and the room asked for), either of them where a limit of Node's own decides (the number of
+ * headers: 2,000 since Node 22), or, only where no HTTP request can be parsed at all, a closed connection.
  */
-const hostileRequests: Array<[string, string | Buffer, '4xx' | '200' | '4xx or closed']> = [
+const hostileRequests: Array<[string, string | Buffer, '4xx' | '200' | '200 or 4xx' | '4xx or closed']> = [
   ['raw socket garbage', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a]), '4xx'],
   ['a request line of 100 KB', get(`/zego/token/${'r'.repeat(100_000)}`), '4xx'],
   ['a header section of 100 KB', `GET /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\nX-Junk: ${'j'.repeat(100_000)}\r\n\r\n`, '4xx'],
@@ -119,7 +120,7 @@ const hostileRequests: Array<[string, string | Buffer, '4xx' | '200' | '4xx or c
   ['a bare CR in the request line', 'GET /zego/token/lob\rby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\n\r\n', '4xx'],
   ['an unknown method', 'BREW /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\nConnection: close\r\n\r\n', '4xx'],
   ['HTTP/0.9', 'GET /zego/token/lobby\r\n\r\n', '4xx or closed'],
-  ['3,000 headers', `GET /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\n${'X-A: b\r\n'.repeat(3000)}Connection: close\r\n\r\n`, '200'],
+  ['3,000 headers', `GET /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\n${'X-A: b\r\n'.repeat(3000)}Connection: close\r\n\r\n`, '200 or 4xx'],
   ['a POST with a body', 'POST /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello', '4xx'],
   ['a Content-Length that lies', 'GET /zego/token/lobby HTTP/1.1\r\nHost: x\r\nX-User-Id: alice\r\nContent-Length: 999999\r\n\r\nx', '200'],
   ['a truncated request', 'GET /zego/token/lob', '4xx or closed'],
@@ -156,14 +157,14 @@ describe('hostile input', function () {
         it(`request: ${what} → ${answer}`, async () => {
           const response = await rawRequest(port, request);
           expect(response.body).to.not.include(SECRET);
-          if (answer === '200') {
+          if (answer === '200' || (answer === '200 or 4xx' && response.status === 200)) {
             expect(response.status, response.headers).to.equal(200);
             const body = JSON.parse(response.body) as TokenResponseBody;
             expect(body.roomId).to.equal('lobby');
             const decoded = decodeToken(body.token, SECRET);
             expect(decoded.userId).to.equal('alice');
             expect(decoded.version === '04' && decoded.room?.roomId).to.equal('lobby');
-          } else if (answer === '4xx' || response.status !== 0) {
+          } else if (answer !== '4xx or closed' || response.status !== 0) {
             expect(response.status, response.headers).to.be.within(400, 499);
           }
         });
