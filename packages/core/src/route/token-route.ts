@@ -89,12 +89,14 @@ export interface IssuerFactory<Issuer> {
   readonly async: boolean;
 }
 
-// Stand-in credentials: with them, every other option is checked at construction where only a host brings the real ones.
+// Stand-in credentials, to check every other option at construction where only a host brings the real ones.
 const STAND_IN: EnvironmentSource = Object.freeze({ ZEGO_APP_ID: '1', ZEGO_SERVER_SECRET: '0'.repeat(32) });
 
 /** The issuer for each request's host: remade only when the host's credentials differ from the last ones. */
 function issuerPerHost<Issuer>(makeFor: (environment: EnvironmentSource | undefined) => Issuer, known: boolean): (host: unknown) => Issuer {
-  let current: Issuer | undefined = known ? makeFor(undefined) : (makeFor(STAND_IN), undefined);
+  // Without the credentials yet, an issuer on stand-ins checks every other option now; the real one waits for a host.
+  if (!known) makeFor(STAND_IN);
+  let current: Issuer | undefined = known ? makeFor(undefined) : undefined;
   let currentKey = '\n'; // no value from a host
   return (host) => {
     const source = typeof host === 'object' && host !== null ? (host as EnvironmentSource) : undefined;
