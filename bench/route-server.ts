@@ -61,7 +61,10 @@ async function start(adapter: Adapter): Promise<Server> {
     const app = new Koa();
     const router = new Router();
     const getUserId = (ctx: Koa.Context): string | undefined => ctx.get(USER_HEADER) || undefined;
-    router.get('/zego/token/:roomId', koaZegoToken({ ...options, getUserId }));
+    // The README's one line, as in Express: app.use(zegoToken(...)) in front of the app's router. (On a route,
+    // router.get(path, zegoToken(...)) matches its own path again through a router of its own; zegoTokenHandler is
+    // the direct handler for a route.)
+    app.use(koaZegoToken({ ...options, getUserId }));
     router.get('/bare/:roomId', (ctx) => {
       getUserId(ctx);
       ctx.status = 200;

@@ -31,5 +31,5 @@ echo "compat matrix: test apps on express $(version . express), koa $(version . 
   "@koa/router $(version packages/koa @koa/router)"
 
 npx mocha --no-config --node-option import=tsx --node-option no-experimental-require-module --timeout 20000 --reporter dot \
-  test/http/http-contract.test.ts test/http/adapter-edges.test.ts test/http/adapter-shape.test.ts test/http/resolver-results.test.ts \
-  test/http/auth-integration.test.ts test/http/hostile-input.test.ts test/http/token-issuer.test.ts test/http/identity-route.test.ts
+  test/http/http-contract.test.ts test/http/adapter-shape.test.ts test/http/exact-routing.test.ts test/http/express.test.ts \
+  test/http/koa.test.ts test/http/resolver-results.test.ts test/http/hostile-input.test.ts test/http/identity-route.test.ts

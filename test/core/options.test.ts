@@ -8,10 +8,7 @@ import {
   createTokenIssuer,
   createTokenRoute,
   decodeToken,
-  DEFAULT_TOKEN_PATH,
   ErrorCode,
-  isRoomlessPath,
-  resolveTokenPath,
   type Privilege,
   type TokenRequestContext,
   type TokenResponse,
@@ -332,49 +329,4 @@ describe('options: only undefined means the default', () => {
   it('roomParam: null is refused', () => {
     expectZegoError(() => createTokenRoute({ ...base, getUserId: () => 'a', roomParam: null } as never), ErrorCode.OPTION_INVALID);
   });
-});
-
-describe('resolveTokenPath: the path is checked at construction', () => {
-  it('gives DEFAULT_TOKEN_PATH for undefined, and takes a path that holds the room parameter', () => {
-    expect(DEFAULT_TOKEN_PATH).to.equal('/zego/token/:roomId');
-    expect(resolveTokenPath(undefined, 'roomId')).to.equal(DEFAULT_TOKEN_PATH);
-    expect(resolveTokenPath(undefined, 'room'), 'the default path names roomParam').to.equal('/zego/token/:room');
-    for (const [path, param] of [
-      ['/rooms/:room/token', 'room'],
-      ['/t{/:roomId}', 'roomId'],
-      ['/t/:roomId?', 'roomId'],
-      ['/t/:"room-id"', 'room-id'],
-      ['/t/:roomId.json', 'roomId'],
-      ['/:roomId', 'roomId'],
-    ]) {
-      expect(resolveTokenPath(path, param!), `${path} ${param}`).to.equal(path);
-    }
-  });
-
-  it('takes a path with no parameter at all: a room-less identity route (isRoomlessPath)', () => {
-    for (const path of ['/zego/token', '/t/roomId', '/zim-token', '/api/v1/zego.token']) {
-      expect(resolveTokenPath(path, 'roomId'), path).to.equal(path);
-      expect(isRoomlessPath(path), path).to.equal(true);
-    }
-    for (const path of [DEFAULT_TOKEN_PATH, '/t{/:roomId}', '/t/:"room-id"']) expect(isRoomlessPath(path), path).to.equal(false);
-  });
-
-  const refused: Array<[string, unknown, string]> = [
-    ['no leading /', 'zego/:roomId', 'roomId'],
-    ['an empty path', '', 'roomId'],
-    ['a parameter of another name', '/rooms/:room/token', 'roomId'],
-    ['a longer parameter name', '/t/:roomIdx', 'roomId'],
-    ['the name as plain text beside another parameter', '/t/:id/roomId', 'roomId'],
-    ['a wildcard, not a parameter', '/t/*roomId', 'roomId'],
-    ['a RegExp', /\/t\/(?<roomId>[^/]+)/, 'roomId'],
-    ['an array of paths', ['/a/:roomId'], 'roomId'],
-    ['null', null, 'roomId'],
-    ['a name that is no identifier, unquoted', '/t/:room-id', 'room-id'],
-    ['no path for a name that is no identifier (the default path cannot write it)', undefined, 'room-id'],
-  ];
-  for (const [what, path, param] of refused) {
-    it(`refuses ${what} (OPTION_INVALID)`, () => {
-      expectZegoError(() => resolveTokenPath(path, param), ErrorCode.OPTION_INVALID);
-    });
-  }
 });

@@ -1,7 +1,7 @@
 /**
  * What Fastify users expect of a plugin, beyond the contract table: real auth (@fastify/jwt, @fastify/cookie),
- * Fastify's error handler, its router options, encapsulation, register's own options, HEAD, and `request.user` typed
- * by the app's declarations (this file type-checks with no cast on `request.user`).
+ * Fastify's error handler, exact matching whatever its router options, encapsulation, register's own options, HEAD,
+ * and `request.user` typed by the app's declarations (this file type-checks with no cast on `request.user`).
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
@@ -106,22 +106,50 @@ describe('@zego-token/fastify', () => {
     expect(seen[1]).to.have.property('code', ErrorCode.PRIVILEGE_INVALID);
   });
 
-  describe("honours the app's router options", () => {
-    it('by default (case-sensitive, no trailing slash): /ZEGO/token/lobby and /zego/token/lobby/ are not the token route', async () => {
-      const app = Fastify();
-      await app.register(zegoToken, { ...credentials, getUserId: () => 'alice' });
-      expect((await app.inject({ url: '/ZEGO/token/lobby' })).statusCode).to.equal(404);
-      expect((await app.inject({ url: '/zego/token/lobby/' })).statusCode).to.equal(404);
-      expect((await app.inject({ url: '/zego/token/lobby' })).statusCode).to.equal(200);
+  describe('matches its prefix and path exactly, whatever the app’s router options', () => {
+    const urls = ['/zego/token/lobby', '/ZEGO/token/lobby', '/zego/token/lobby/', '/zego//token/lobby', '/zego/%74oken/lobby'];
+
+    it('by default, and with caseSensitive: false, ignoreTrailingSlash and ignoreDuplicateSlashes (Fastify’s 404 for the rest)', async () => {
+      for (const routerOptions of [{}, { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true }]) {
+        const app = Fastify({ routerOptions });
+        await app.register(zegoToken, { ...credentials, getUserId: () => 'alice' });
+        const statuses: Record<string, number> = {};
+        for (const url of urls) statuses[url] = (await app.inject({ url })).statusCode;
+        expect(statuses, JSON.stringify(routerOptions)).to.deep.equal({
+          '/zego/token/lobby': 200,
+          '/ZEGO/token/lobby': 404,
+          '/zego/token/lobby/': 404,
+          '/zego//token/lobby': 404,
+          '/zego/%74oken/lobby': 404,
+        });
+        const notFound = await app.inject({ url: '/ZEGO/token/lobby' });
+        expect(notFound.json()).to.include({ statusCode: 404, error: 'Not Found' }); // Fastify's own 404
+        expect((await app.inject({ url: '/zego/token/Lobby' })).json<TokenResponseBody>().roomId).to.equal('Lobby');
+      }
     });
 
-    it('with caseSensitive: false and ignoreTrailingSlash: true, both are', async () => {
-      const app = Fastify({ routerOptions: { caseSensitive: false, ignoreTrailingSlash: true } });
-      await app.register(zegoToken, { ...credentials, getUserId: () => 'alice' });
-      const upper = await app.inject({ url: '/ZEGO/token/Lobby' });
-      expect(upper.statusCode).to.equal(200);
-      expect(upper.json<TokenResponseBody>().roomId).to.equal('Lobby'); // the room keeps its case
-      expect((await app.inject({ url: '/zego/token/lobby/' })).statusCode).to.equal(200);
+    it('under a prefix, which is matched exactly too', async () => {
+      for (const prefix of ['/api', '/api/']) {
+        const app = Fastify({ routerOptions: { caseSensitive: false, ignoreTrailingSlash: true } });
+        await app.register(zegoToken, { ...credentials, prefix, getUserId: () => 'alice' });
+        expect((await app.inject({ url: '/api/zego/token/lobby' })).statusCode, prefix).to.equal(200);
+        expect((await app.inject({ url: '/API/zego/token/lobby' })).statusCode, prefix).to.equal(404);
+        expect((await app.inject({ url: '/api/zego/token/lobby/' })).statusCode, prefix).to.equal(404);
+      }
+    });
+
+    it('refuses at registration a prefix the core’s path grammar does not take', async () => {
+      const app = Fastify();
+      let failure: unknown;
+      try {
+        await app.register(async (scoped) => {
+          await scoped.register(zegoToken, { ...credentials, getUserId: () => 'alice' });
+        }, { prefix: '/files/*' });
+        await app.ready();
+      } catch (error) {
+        failure = error;
+      }
+      expect(failure).to.have.property('code', ErrorCode.OPTION_INVALID);
     });
 
     it("answers a room longer than Fastify's maxParamLength (default 100) with Fastify's 414: raise it to 384", async () => {

@@ -44,6 +44,9 @@ const checks: Check[] = [
   { name: 'the privilege resolver refuses (403)', user: 'alice', path: '/zego/token/vip', options: { privilege: () => false }, status: 403, code: 'forbidden' },
   { name: 'the identity route: an empty payload', user: 'alice', path: '/zego/token', options: { path: '/zego/token' }, status: 200, claims: { userId: 'alice', payload: '' } },
   { name: 'another path (404)', user: 'alice', path: '/elsewhere', status: 404, code: 'not_found' },
+  { name: 'the path in another case is another path (404)', user: 'alice', path: '/ZEGO/token/lobby', status: 404, code: 'not_found' },
+  { name: 'the path with a trailing slash is another path (404)', user: 'alice', path: '/zego/token/lobby/', status: 404, code: 'not_found' },
+  { name: 'the path with a percent-encoded letter is another path (404)', user: 'alice', path: '/zego/%74oken/lobby', status: 404, code: 'not_found' },
   { name: 'another method (405)', user: 'alice', path: '/zego/token/lobby', method: 'POST', status: 405, code: 'method_not_allowed' },
   {
     name: 'credentials from a Worker’s env',

@@ -48,7 +48,13 @@ export {
 export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
 export type { EnvironmentSource } from './lib/environment.js';
-export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveRoutingFlag, resolveTokenPath } from './route/token-path.js';
+export {
+  compileTokenPath,
+  DEFAULT_TOKEN_PATH,
+  pathOfRequestTarget,
+  type PathMatch,
+  type TokenPath,
+} from './route/token-path.js';
 export { createTokenRoute } from './route/create-token-route.js';
 export {
   DEFAULT_ROOM_PARAM,

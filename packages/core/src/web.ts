@@ -45,6 +45,12 @@ export {
 } from './route/token-response.js';
 export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
-export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveTokenPath } from './route/token-path.js';
+export {
+  compileTokenPath,
+  DEFAULT_TOKEN_PATH,
+  pathOfRequestTarget,
+  type PathMatch,
+  type TokenPath,
+} from './route/token-path.js';
 export type { EnvironmentSource } from './lib/environment-source.js';
 export { DEFAULT_ROOM_PARAM, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from './route/token-route.js';

@@ -3,9 +3,11 @@
  * Fastify to serialise. The HTTP contract itself lives in `@zego-token/core` (`createTokenRoute`, `token-response.ts`).
  */
 import {
+  compileTokenPath,
   createTokenRoute,
   DEFAULT_TOKEN_PATH,
-  resolveTokenPath,
+  pathOfRequestTarget,
+  type TokenPath,
   type TokenResponse,
   type TokenRoute,
   type TokenRouteOptions,
@@ -21,8 +23,10 @@ export { DEFAULT_TOKEN_PATH };
  */
 export interface ZegoTokenOptions extends TokenRouteOptions<FastifyRequest> {
   /**
-   * The path of the token route, with the room parameter (default {@link DEFAULT_TOKEN_PATH}); a path with no
-   * parameter (`'/zego/token'`) serves identity tokens, as ZIM takes them.
+   * The path of the token route, below the plugin's `prefix`: literal segments and `:name` parameters, the room in
+   * `:roomId` (or `roomParam`'s name), default {@link DEFAULT_TOKEN_PATH}; a path with no parameter (`'/zego/token'`)
+   * serves identity tokens, as ZIM takes them. The prefix and the path are matched exactly (case-sensitive, no
+   * trailing slash), whatever the app's router options.
    */
   path?: string | undefined;
 }
@@ -52,12 +56,14 @@ function routeSchema(roomless: boolean): FastifySchema {
 
 /**
  * The plugin: `app.register(zegoToken, { getUserId: (request) => request.user?.sub })` serves `GET` (and `HEAD`)
- * {@link DEFAULT_TOKEN_PATH} (or `options.path`; without a parameter, identity tokens), in its own encapsulated context: hooks and decorators of the
- * parent (your auth) apply to it, nothing of it leaks out. Routing follows the app's router options (case
- * sensitivity, trailing slashes). A callback's throw or rejection goes to Fastify's error handler (500).
+ * {@link DEFAULT_TOKEN_PATH} (or `options.path`; without a parameter, identity tokens), in its own encapsulated
+ * context: hooks and decorators of the parent (your auth) apply to it, nothing of it leaks out. Fastify routes the
+ * request; the core's matcher then checks the prefix and path exactly, so an app with `caseSensitive: false`,
+ * `ignoreTrailingSlash` or `ignoreDuplicateSlashes`, or a percent-encoded letter in the path, gets Fastify's 404 for
+ * anything but the exact path. A callback's throw or rejection goes to Fastify's error handler (500).
  *
  * @throws {@link ZegoTokenError} at registration (so `app.ready()` rejects) for bad options: see
- *   `createTokenRoute` (unknown keys, a bad `path`, room options on an identity route, …).
+ *   `createTokenRoute` (unknown keys, a bad `path` or `prefix`, room options on an identity route, …).
  *
  * @example
  * ```ts
@@ -68,23 +74,24 @@ function routeSchema(roomless: boolean): FastifySchema {
  */
 export const zegoToken: FastifyPluginCallback<ZegoTokenOptions> = (fastify, options, done) => {
   let route: TokenRoute<FastifyRequest, 'path' | (typeof REGISTER_OPTION_NAMES)[number]>;
-  let path: string;
+  let exact: TokenPath;
   try {
     route = createTokenRoute<FastifyRequest, 'path' | (typeof REGISTER_OPTION_NAMES)[number]>(options, ['path', ...REGISTER_OPTION_NAMES]);
-    path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
+    // What Fastify registers: the plugin's prefix (without a trailing slash, as Fastify joins them) and the path.
+    exact = compileTokenPath(fastify.prefix.replace(/\/$/, '') + route.path.path, route.roomParam);
   } catch (error) {
     done(error as Error);
     return;
   }
-  const { roomParam, roomless } = route;
   const send = (reply: FastifyReply, { status, headers, body }: TokenResponse): FastifyReply =>
     reply.code(status).headers(headers).send(body);
   // Not an async handler: a synchronous answer (every callback synchronous) is sent at once, as Express and Koa send
   // it; awaiting it cost a tenth of the route's throughput. A throw still reaches Fastify's error handler, and a
   // promise is returned for Fastify to await, its rejection included.
-  fastify.get(path, { schema: routeSchema(roomless) }, (request, reply) => {
-    const roomId = roomless ? undefined : (request.params as Record<string, string | undefined>)[roomParam];
-    const answer = route.answer(request, roomId);
+  fastify.get(route.path.path, { schema: routeSchema(route.roomless) }, (request, reply) => {
+    const room = exact.match(pathOfRequestTarget(request.url));
+    if (room === false) return reply.callNotFound();
+    const answer = route.answer(request, room);
     return answer instanceof Promise ? answer.then((response) => send(reply, response)) : send(reply, answer);
   });
   done();

@@ -1,8 +1,9 @@
-import type { EnvironmentSource } from '../lib/environment-source.js';
+import { variableFromSource, type EnvironmentSource } from '../lib/environment-source.js';
 import { optionInvalid, readOptions, type ReadOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
-import { isRoomlessPath, resolveTokenPath } from './token-path.js';
+import { ISSUER_OPTION_NAMES, type IssuerEnvironment, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
+import { compileTokenPath, type TokenPath } from './token-path.js';
 import type { MaybePromise, TokenIssuer, TokenIssuerOptions } from './token-issuer.js';
+import { METHOD_NOT_ALLOWED_RESPONSE, NOT_FOUND_RESPONSE, type TokenResponse } from './token-response.js';
 
 /** The room parameter the adapters read unless told otherwise. */
 export const DEFAULT_ROOM_PARAM = 'roomId';
@@ -21,13 +22,15 @@ export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions
   roomParam?: string | undefined;
 }
 
-/** A token route without a framework: an adapter reads the room parameter and sends what `answer` returns. */
+/**
+ * A token route without a framework: an adapter hands it the request and the room (or the request's path, which the
+ * route matches itself) and sends what it answers.
+ */
 export interface TokenRoute<
   Request = unknown,
   AdapterOption extends string = never,
   Issuer extends TokenIssuer<Request> = TokenIssuer<Request>,
 > {
-  readonly issuer: Issuer;
   readonly roomParam: string;
   /**
    * A room-less (identity) route: the adapter declared `path` and it holds no parameter. The route then ignores
@@ -37,32 +40,83 @@ export interface TokenRoute<
   readonly roomless: boolean;
   /**
    * The adapter's own options (the names it passed to {@link createTokenRoute}), each read once from the caller's
-   * object; `undefined` where not given. Frozen; the adapter validates them (`path` with {@link resolveTokenPath}).
+   * object; `undefined` where not given. Frozen.
    */
   readonly adapterOptions: { readonly [Name in AdapterOption]: unknown };
   /**
+   * With `'path'` among the adapter's options: the `path` option (or {@link DEFAULT_TOKEN_PATH}) compiled by
+   * {@link compileTokenPath}, the one matcher every adapter routes with. `undefined` on a route without a path of
+   * its own (a handler for the host's route, which reads the room from the host's parameters).
+   */
+  readonly path: 'path' extends AdapterOption ? TokenPath : undefined;
+  /**
    * Asks `getUserId` who sent `request` and answers for `roomId` (`undefined` when the request has none: 401 for
    * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path). `host`, when given, is
-   * handed to `getUserId` as its second argument (the fetch adapter's `env`).
+   * handed to `getUserId` as its second argument (the fetch adapter's `env`), and is where a route made with
+   * {@link TokenRouteSettings.environmentFromHost} finds its credentials.
    */
   answer(request: Request, roomId: unknown, host?: unknown): ReturnType<Issuer['issue']>;
+  /**
+   * The whole answer of an adapter that routes requests itself (the fetch handler), for a request's method and raw
+   * pathname: 404 `not_found` unless {@link path} matches the pathname exactly, 405 `method_not_allowed` for a
+   * method other than GET and HEAD, else {@link answer} with the path's room. Only on a route with `'path'` among
+   * the adapter's options.
+   */
+  readonly respond: 'path' extends AdapterOption
+    ? (request: Request, method: string, pathname: string, host?: unknown) => TokenResponse | ReturnType<Issuer['issue']>
+    : undefined;
 }
 
 /** How {@link createTokenRoute} resolves, beyond the options themselves. */
 export interface TokenRouteSettings {
   /**
-   * Variables consulted before `process.env` for `appId` and `secret` when the options do not give them: a
-   * Cloudflare Worker's `env` (`ZEGO_APP_ID`, `ZEGO_SERVER_SECRET`; string values only).
+   * Where the host hands each request its configuration (a Cloudflare Worker's `env`, given to `answer` and
+   * `respond` as `host`): `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` (string values), for options not given, are read
+   * there first, then (node:crypto build) in `process.env`. The issuer is made at construction when the options and
+   * `process.env` hold both; otherwise every other option is still checked at construction, and the issuer is made
+   * at the first request. It is made again only when a host brings other values (a new deployment), never per request.
    */
-  readonly environment?: EnvironmentSource | undefined;
+  readonly environmentFromHost?: boolean | undefined;
+}
+
+/** What {@link buildTokenRoute} needs of a build of the core (node:crypto's or Web Crypto's). */
+export interface IssuerFactory<Issuer> {
+  /** Makes the issuer over the options read, for the route's settings (a host's variables, a room-less route). */
+  make(read: ReadOptions<IssuerOptionName>, settings: IssuerSettings): Issuer;
+  /** Where this build finds `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` without a host. */
+  readonly environment: IssuerEnvironment;
+  /** Every answer a promise, a callback's synchronous throw included (the Web Crypto build). */
+  readonly async: boolean;
+}
+
+// Stand-in credentials, to check every other option at construction where only a host brings the real ones.
+const STAND_IN: EnvironmentSource = Object.freeze({ ZEGO_APP_ID: '1', ZEGO_SERVER_SECRET: '0'.repeat(32) });
+
+/** The issuer for each request's host: remade only when the host's credentials differ from the last ones. */
+function issuerPerHost<Issuer>(makeFor: (environment: EnvironmentSource | undefined) => Issuer, known: boolean): (host: unknown) => Issuer {
+  // Without the credentials yet, an issuer on stand-ins checks every other option now; the real one waits for a host.
+  if (!known) makeFor(STAND_IN);
+  let current: Issuer | undefined = known ? makeFor(undefined) : undefined;
+  let currentKey = '\n'; // no value from a host
+  return (host) => {
+    const source = typeof host === 'object' && host !== null ? (host as EnvironmentSource) : undefined;
+    const appId = variableFromSource(source, 'ZEGO_APP_ID');
+    const secret = variableFromSource(source, 'ZEGO_SERVER_SECRET');
+    const key = `${appId ?? ''}\n${secret ?? ''}`;
+    if (current === undefined || key !== currentKey) {
+      current = makeFor(key === '\n' ? undefined : { ZEGO_APP_ID: appId, ZEGO_SERVER_SECRET: secret });
+      currentKey = key;
+    }
+    return current;
+  };
 }
 
 /**
- * `createTokenRoute` with `makeIssuer`, which turns the options read (and the issuer settings: host environment,
- * room-less route) into an issuer, node:crypto's or Web Crypto's: reading, checking and wiring are the same on both.
+ * `createTokenRoute` over a build's issuer factory: reading, checking, routing and wiring are the same in every
+ * build; only the issuer (node:crypto's or Web Crypto's) differs.
  */
 export function buildTokenRoute<Request, AdapterOption extends string, Issuer extends TokenIssuer<Request>>(
-  makeIssuer: (read: ReadOptions<IssuerOptionName>, settings: IssuerSettings) => Issuer,
+  factory: IssuerFactory<Issuer>,
   options: TokenRouteOptions<Request>,
   adapterOptionNames: readonly AdapterOption[],
   settings: TokenRouteSettings,
@@ -76,21 +130,51 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
   if (typeof roomParam !== 'string' || roomParam === '') {
     throw optionInvalid('roomParam must be a non-empty string');
   }
-  // A path given to an adapter that declares `path` decides the route's kind (the default path holds the room).
-  const path = (adapterOptionNames as readonly string[]).includes('path') ? (read as Record<string, unknown>)['path'] : undefined;
-  const roomless = path !== undefined && isRoomlessPath(resolveTokenPath(path, roomParam));
-  const issuer = makeIssuer(read, { environment: settings.environment, roomless });
+  // An adapter that declares `path` serves it: compiled now, and it decides the route's kind.
+  const hasPath = (adapterOptionNames as readonly string[]).includes('path');
+  const tokenPath = hasPath ? compileTokenPath((read as Record<string, unknown>)['path'], roomParam) : undefined;
+  const roomless = tokenPath?.roomless === true;
+  const makeFor = (environment: EnvironmentSource | undefined): Issuer => factory.make(read, { environment, roomless });
+  const userOf = getUserId as (request: Request, host?: unknown) => unknown;
+
+  type Answer = ReturnType<Issuer['issue']>;
+  let answer: (request: Request, roomId: unknown, host?: unknown) => Answer;
+  if (settings.environmentFromHost === true) {
+    const { environment } = factory;
+    const known =
+      (read.appId !== undefined || environment.appId(undefined) !== undefined) &&
+      (read.secret !== undefined || environment.secret(undefined) !== undefined);
+    const issuerOf = issuerPerHost(makeFor, known);
+    answer = (request, roomId, host) =>
+      issuerOf(host).issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as Answer;
+  } else {
+    const issuer = makeFor(undefined);
+    answer = (request, roomId, host) =>
+      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as Answer;
+  }
+  if (factory.async) {
+    const settle = answer;
+    // A synchronous throw (of getUserId, say) becomes a rejection.
+    answer = (async (request: Request, roomId: unknown, host?: unknown) => settle(request, roomId, host)) as typeof answer;
+  }
+
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
   for (const name of adapterOptionNames) adapterOptions[name] = read[name];
-  const userOf = getUserId as (request: Request, host?: unknown) => unknown;
+  const respond =
+    tokenPath === undefined
+      ? undefined
+      : (request: Request, method: string, pathname: string, host?: unknown): TokenResponse | Answer => {
+          const room = tokenPath.match(pathname);
+          if (room === false) return NOT_FOUND_RESPONSE;
+          if (method !== 'GET' && method !== 'HEAD') return METHOD_NOT_ALLOWED_RESPONSE;
+          return answer(request, room, host);
+        };
   return Object.freeze({
-    issuer,
     roomParam,
     roomless,
     adapterOptions: Object.freeze(adapterOptions),
-    answer: (request: Request, roomId: unknown, host?: unknown) =>
-      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as ReturnType<
-        Issuer['issue']
-      >,
-  });
+    path: tokenPath,
+    answer,
+    respond,
+  }) as TokenRoute<Request, AdapterOption, Issuer>;
 }

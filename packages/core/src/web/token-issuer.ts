@@ -3,7 +3,7 @@ import { readOptions, type ReadOptions } from '../lib/options.js';
 import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig, type IssuerOptionName, type IssuerSettings } from '../route/issuer-config.js';
 import { issuerFromConfig, type TokenIssuer, type TokenIssuerOptions, type TokenRequest } from '../route/token-issuer.js';
 import type { TokenResponse } from '../route/token-response.js';
-import { buildTokenRoute, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from '../route/token-route.js';
+import { buildTokenRoute, type IssuerFactory, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from '../route/token-route.js';
 import { WEB_PLATFORM } from './crypto-platform.js';
 
 /** A {@link TokenIssuer} whose answers are always promises (Web Crypto encrypts asynchronously). */
@@ -45,26 +45,27 @@ function webIssuer<Request>(read: ReadOptions<IssuerOptionName>, settings: Issue
   });
 }
 
+const WEB_ISSUERS: IssuerFactory<WebTokenIssuer<never>> = {
+  make: (read, settings) => webIssuer(read, settings),
+  environment: WEB_PLATFORM.environment,
+  async: true,
+};
+
 /**
  * The main entry's `createTokenRoute` on Web Crypto: `getUserId`, `roomParam`, the issuer's options and the
- * adapter's own (`adapterOptionNames`, `path` making a room-less identity route), read once and checked, wired
- * together for an adapter (such as `@zego-token/fetch`) that reads the room from the URL. `settings.environment`
- * (a Worker's `env`) is the only place `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` are read from. `answer()` always
- * returns a promise.
+ * adapter's own (`adapterOptionNames`, `path` compiled into the route's matcher and making a room-less identity
+ * route), read once and checked, wired together for an adapter (such as `@zego-token/fetch`) that reads the room from
+ * the URL. `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` are never read from `process.env`: only from the options or, with
+ * `settings.environmentFromHost`, from each request's host (a Worker's `env`). `answer()` always returns a promise,
+ * and so does `respond()` unless it answers 404 or 405.
  *
  * @throws {@link ZegoTokenError} as {@link createTokenIssuer}; OPTION_INVALID for an unknown option key, without a
- *   `getUserId` function, or with a `roomParam` that is not a non-empty string.
+ *   `getUserId` function, with a `roomParam` that is not a non-empty string, or a bad `path`.
  */
 export function createTokenRoute<Request = unknown, AdapterOption extends string = never>(
   options: TokenRouteOptions<Request>,
   adapterOptionNames: readonly AdapterOption[] = [],
   settings: TokenRouteSettings = {},
 ): TokenRoute<Request, AdapterOption, WebTokenIssuer<Request>> {
-  const route = buildTokenRoute((read, issuerSettings) => webIssuer<Request>(read, issuerSettings), options, adapterOptionNames, settings);
-  // A synchronous throw of `getUserId`, too, becomes a rejection.
-  return Object.freeze({
-    ...route,
-    answer: async (request: Request, roomId: unknown, host?: unknown) =>
-      host === undefined ? route.answer(request, roomId) : route.answer(request, roomId, host),
-  });
+  return buildTokenRoute(WEB_ISSUERS as IssuerFactory<WebTokenIssuer<Request>>, options, adapterOptionNames, settings);
 }
