@@ -21,6 +21,14 @@ const random = createRandomSource((pool) => {
   randomFillSync(pool);
 });
 
+// A V8 startup snapshot (`node --build-snapshot`, a single executable application's `useSnapshot`) keeps this
+// module's heap, the random pool included: every process started from it would seal its next tokens with the same
+// IVs and nonces. So when this module is part of a snapshot being built, each process started from it refills first.
+// (Not a pid check: containers start every process as the same pid, often 1, the snapshot's builder included.)
+// `getBuiltinModule` rather than an import: runtimes with node:crypto but no node:v8 (workerd) load this module too.
+const v8 = typeof process === 'object' ? process.getBuiltinModule?.('node:v8') : undefined;
+if (v8?.startupSnapshot?.isBuildingSnapshot()) v8.startupSnapshot.addDeserializeCallback(() => random.reset());
+
 // The IV is drawn into a scratch buffer, handed to the cipher (which copies it) and then copied into the envelope:
 // sealing is synchronous, so one scratch buffer per length serves every call, with no view of the envelope per token.
 const gcmNonce = Buffer.alloc(GCM_NONCE_BYTES);
