@@ -1,14 +1,15 @@
 export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './lib/errors.js';
 export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './tokens/privilege.js';
 export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './tokens/room-payload.js';
-export { generateToken04, type GenerateToken04Options } from './tokens/generate-token04.js';
-export { generateToken03, type GenerateToken03Options } from './tokens/generate-token03.js';
-export { generateToken, type TokenInfo, type SeedPrivilege } from './tokens/generate-token.js';
-export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './tokens/decode-token.js';
-export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-token.js';
+export { decodeToken, generateToken03, generateToken04, verifyToken } from './node/tokens.js';
+export type { GenerateToken03Options, GenerateToken04Options } from './tokens/generate.js';
+export { generateToken, type TokenInfo, type SeedPrivilege } from './node/generate-token.js';
+export type { DecodedToken, DecodedToken03, DecodedToken04 } from './tokens/read-claims.js';
+export { DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-claims.js';
 export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
 export type { KitClaims } from './format/kit-token.js';
-export { diagnoseToken, type DiagnoseTokenOptions, type TokenDiagnosis } from './diagnosis/diagnose-token.js';
+export type { DiagnoseTokenOptions, TokenDiagnosis } from './diagnosis/diagnose-token.js';
+export { diagnoseToken } from './node/diagnose-token.js';
 export {
   DIAGNOSIS_SEVERITIES,
   type DiagnosisCode,
@@ -24,7 +25,7 @@ export {
   SECRET_BYTES,
 } from './lib/assertions.js';
 export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
-export { createTokenIssuer } from './route/create-token-issuer.js';
+export { createTokenIssuer, createTokenRoute } from './node/token-issuer.js';
 export {
   type MaybePromise,
   type TokenIssuer,
@@ -49,7 +50,6 @@ export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
 export type { EnvironmentSource } from './lib/environment.js';
 export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveRoutingFlag, resolveTokenPath } from './route/token-path.js';
-export { createTokenRoute } from './route/create-token-route.js';
 export {
   DEFAULT_ROOM_PARAM,
   type TokenRoute,

@@ -46,5 +46,5 @@ export {
 export { isZegoRoomId } from './tokens/room-id.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
 export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveTokenPath } from './route/token-path.js';
-export type { EnvironmentSource } from './lib/environment-source.js';
+export type { EnvironmentSource } from './lib/environment.js';
 export { DEFAULT_ROOM_PARAM, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from './route/token-route.js';

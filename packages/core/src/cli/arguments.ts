@@ -3,7 +3,8 @@
  * wrong place, so errors name a flag from the command's own table or an argument's position, never its text.
  */
 import { parseArgs } from 'node:util';
-import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
+import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
+import { environmentVariable } from '../node/environment.js';
 import { ZegoTokenError } from '../lib/errors.js';
 import { UsageError } from './command.js';
 
@@ -87,15 +88,20 @@ export function wholeNumber(text: string, name: string): number {
 /** The app ID from `--app-id`, else from ZEGO_APP_ID (lib/environment.ts), else `undefined`. */
 export function appIdFrom(flag: string | undefined): number | undefined {
   if (flag !== undefined) return wholeNumber(flag, '--app-id');
-  const fromEnvironment = appIdFromEnvironment();
-  return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, 'ZEGO_APP_ID');
+  const fromEnvironment = environmentVariable(ENVIRONMENT_VARIABLES.appId);
+  return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, ENVIRONMENT_VARIABLES.appId);
+}
+
+/** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts), else `undefined`. */
+export function optionalSecretFrom(flag: string | undefined): string | undefined {
+  if (flag === '') throw new UsageError('--secret is empty');
+  return flag ?? environmentVariable(ENVIRONMENT_VARIABLES.secret);
 }
 
 /** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts); the library validates it. */
 export function secretFrom(flag: string | undefined): string {
-  if (flag === '') throw new UsageError('--secret is empty');
-  const secret = flag ?? secretFromEnvironment();
-  if (secret === undefined) throw new UsageError('no secret: set ZEGO_SERVER_SECRET or pass --secret');
+  const secret = optionalSecretFrom(flag);
+  if (secret === undefined) throw new UsageError(`no secret: set ${ENVIRONMENT_VARIABLES.secret} or pass --secret`);
   return secret;
 }
 

@@ -1,8 +1,7 @@
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { nowInSeconds } from '../lib/clock.js';
-import type { DecodedToken } from '../tokens/decode-token.js';
-import { decodeToken } from '../tokens/decode-token.js';
-import { verifyToken } from '../tokens/verify-token.js';
+import { decodeToken, verifyToken } from '../node/tokens.js';
+import type { DecodedToken } from '../tokens/read-claims.js';
 import { appIdFrom, parseCommand, secretFrom, withFlagNames } from './arguments.js';
 import { TokenError, type Command } from './command.js';
 import { showHelp } from './help.js';

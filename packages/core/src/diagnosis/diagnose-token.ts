@@ -2,12 +2,12 @@ import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
 import { nowInSeconds } from '../lib/clock.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { assertOptionsObject } from '../lib/options.js';
-import { NODE_CRYPTO } from '../format/crypto-node.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
 import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
+import type { TokenCrypto } from '../format/token-crypto.js';
 import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
-import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-token.js';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-claims.js';
 import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
 import { repairToken } from './repair-token.js';
 
@@ -55,13 +55,13 @@ interface Resolved {
   tolerance: number;
 }
 
-function resolveOptions(options: DiagnoseTokenOptions): Resolved {
+function resolveOptions(crypto: TokenCrypto<string, Uint8Array>, options: DiagnoseTokenOptions): Resolved {
   assertOptionsObject(options, 'options');
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) throw optionInvalid(`diagnoseToken has no option "${key}"`);
   }
   const { secret, appId, userId, roomId } = options;
-  if (secret !== undefined) NODE_CRYPTO.keyFor(secret);
+  if (secret !== undefined) crypto.keyFor(secret);
   if (appId !== undefined) assertAppId(appId);
   if (userId !== undefined) assertUserId(userId);
   if (roomId !== undefined) assertRoomId(roomId);
@@ -100,9 +100,9 @@ function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | unde
 }
 
 /** The claims, or the finding that says why the secret does not yield them. */
-function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
+function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
   try {
-    return readClaims(NODE_CRYPTO.keyFor(secret).open(envelope), envelope, kit);
+    return readClaims(crypto.keyFor(secret).open(envelope), envelope, kit);
   } catch (error) {
     const code = error instanceof ZegoTokenError ? error.code : undefined;
     if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
@@ -173,28 +173,11 @@ function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
 }
 
 /**
- * Says everything that is wrong, odd or worth knowing about a token, as a developer needs it when a ZEGO login
- * fails with "token error". It never throws for anything about the token: a token that cannot be read is a finding.
- *
- * It first repairs what is unambiguous (surrounding whitespace and quotes, percent-encoding, spaces that were `+`,
- * stripped `=` padding, and unwraps a UIKit kit token), reports each repair as an error (the client, handed the
- * damaged text, fails), and reads the repaired token: its clear header always, its claims when `secret` is given.
- * The codes and their severities are in {@link DIAGNOSIS_SEVERITIES}; docs/TROUBLESHOOTING.md explains each.
- *
- * @param token - the token as the client had it: pasted, quoted, URL-encoded or a kit token
- * @param options - the secret and what the client expects; see {@link DiagnoseTokenOptions}
- * @returns `{ ok, findings, token? }`: `ok` is false when any finding is an error
- * @throws {@link ZegoTokenError} only for bad options: `SECRET_INVALID`, `APP_ID_INVALID`, `USER_ID_INVALID`,
- *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, a bad `now` or `clockToleranceSeconds`).
- *
- * @example
- * ```ts
- * const { ok, findings } = diagnoseToken(pasted, { secret: process.env.ZEGO_SERVER_SECRET, userId: 'alice' });
- * for (const { severity, code, message } of findings) report(`${severity} ${code}: ${message}`);
- * ```
+ * `diagnoseToken` on `crypto`, a platform's synchronous cryptography (node:crypto's: node/diagnose-token.ts). The
+ * doctor reads tokens one at a time, for people: synchronous, so only a synchronous platform opens them.
  */
-export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
-  const o = resolveOptions(options);
+export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string, options: DiagnoseTokenOptions): TokenDiagnosis {
+  const o = resolveOptions(crypto, options);
   const result = (findings: DiagnosisFinding[], read?: DecodedToken | TokenHeader): TokenDiagnosis => {
     const diagnosis: TokenDiagnosis = { ok: !findings.some((f) => f.severity === 'error'), findings };
     if (read !== undefined) diagnosis.token = read;
@@ -231,7 +214,7 @@ export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {})
     findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
     return result(findings, header);
   }
-  const claims = claimsOf(envelope, o.secret, kit);
+  const claims = claimsOf(crypto, envelope, o.secret, kit);
   if ('severity' in claims) return result([...findings, claims], header);
   return result([...findings, ...claimFindings(claims, o)], claims);
 }

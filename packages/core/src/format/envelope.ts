@@ -10,8 +10,8 @@
  * )
  * ```
  *
- * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`crypto-node.ts`) and Web Crypto
- * (`crypto-web.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
+ * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`node/crypto.ts`) and Web Crypto
+ * (`web/crypto.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
  * out new envelopes and turns a reader's fault into an error.
  */
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
@@ -104,7 +104,7 @@ function malformed(reason: string): ZegoTokenError {
 
 /**
  * Reads a token's envelope, rejecting anything that is not exactly the layout above (TOKEN_MALFORMED); a token cut
- * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (crypto-node.ts).
+ * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (node/crypto.ts).
  */
 export function openEnvelope(token: unknown, decode?: Base64Decoder): Envelope {
   if (typeof token !== 'string') throw malformed('not a string');

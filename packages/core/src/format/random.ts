@@ -1,6 +1,6 @@
 /**
  * IVs and nonces from a pool of CSPRNG bytes. The pool is filled by the platform (node:crypto's `randomFillSync` or
- * Web Crypto's `getRandomValues`, see `crypto-node.ts` and `crypto-web.ts`); everything else is shared.
+ * Web Crypto's `getRandomValues`, see `node/crypto.ts` and `web/crypto.ts`); everything else is shared.
  */
 
 /** IVs and nonces, drawn from one platform CSPRNG. */

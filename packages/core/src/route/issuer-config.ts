@@ -2,11 +2,11 @@
  * The issuer's option resolution, its own step: options in, a frozen configuration out. Every option is honoured
  * or refused here, at construction; the per-request path (token-issuer.ts) reads only the configuration.
  */
-import { assertAppId, assertEffectiveTime, describe } from '../lib/assertions.js';
+import { assertAppId, assertEffectiveTime, describe, MAX_APP_ID } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { ErrorCode, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
 import { optionInvalid, type ReadOptions } from '../lib/options.js';
-import type { EnvironmentSource } from '../lib/environment-source.js';
+import { ENVIRONMENT_VARIABLES, type EnvironmentSource, type EnvironmentVariable } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
 import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
@@ -36,12 +36,12 @@ type Resolver = (context: never) => unknown;
 
 /**
  * Where an issuer finds `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` for options not given: in a host's `source` (a
- * Worker's `env`) and, on node:crypto's platform, then in `process.env` (`lib/environment.ts`); the Web Crypto
+ * Worker's `env`) and, on node:crypto's platform, then in `process.env` (node/environment.ts); the Web Crypto
  * build reads only the source.
  */
 export interface IssuerEnvironment {
-  appId(source: EnvironmentSource | undefined): string | undefined;
-  secret(source: EnvironmentSource | undefined): string | undefined;
+  /** The variable's value, or `undefined` when unset or empty. */
+  variable(name: EnvironmentVariable, source: EnvironmentSource | undefined): string | undefined;
   /** Whether `process.env` is read too. */
   readonly processEnv: boolean;
 }
@@ -75,21 +75,29 @@ export interface TokenIssuerConfig<Sealed = string> {
 }
 
 
+/** The error for an option given neither as an option nor (where one is read) by its environment variable. */
+function missing(
+  code: ErrorCodeValue,
+  option: 'appId' | 'secret',
+  environment: IssuerEnvironment,
+  source: EnvironmentSource | undefined,
+): ZegoTokenError {
+  const hint = environment.processEnv || source !== undefined ? `pass ${option} or set ${ENVIRONMENT_VARIABLES[option]}` : `pass ${option}`;
+  return new ZegoTokenError(code, `${option} is missing: ${hint}`);
+}
+
 function resolveAppId(appId: unknown, environment: IssuerEnvironment, source: EnvironmentSource | undefined): number {
   if (appId !== undefined) {
     assertAppId(appId);
     return appId;
   }
-  const fromEnv = environment.appId(source);
-  if (fromEnv === undefined) {
-    const hint = environment.processEnv || source !== undefined ? 'pass appId or set ZEGO_APP_ID' : 'pass appId';
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, `appId is missing: ${hint}`);
-  }
+  const fromEnv = environment.variable(ENVIRONMENT_VARIABLES.appId, source);
+  if (fromEnv === undefined) throw missing(ErrorCode.APP_ID_INVALID, 'appId', environment, source);
   const parsed = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : Number.NaN;
   try {
     assertAppId(parsed);
   } catch {
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'ZEGO_APP_ID must be an integer from 1 to 4294967295');
+    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, `${ENVIRONMENT_VARIABLES.appId} must be an integer from 1 to ${MAX_APP_ID}`);
   }
   return parsed;
 }
@@ -99,12 +107,8 @@ function resolveSecret<Sealed>(
   platform: IssuerPlatform<Sealed>,
   source: EnvironmentSource | undefined,
 ): TokenKey<Sealed, unknown> {
-  const value = secret === undefined ? platform.environment.secret(source) : secret;
-  if (value === undefined || value === '') {
-    const hint =
-      platform.environment.processEnv || source !== undefined ? 'pass secret or set ZEGO_SERVER_SECRET' : 'pass secret';
-    throw new ZegoTokenError(ErrorCode.SECRET_INVALID, `secret is missing: ${hint}`);
-  }
+  const value = secret === undefined ? platform.environment.variable(ENVIRONMENT_VARIABLES.secret, source) : secret;
+  if (value === undefined || value === '') throw missing(ErrorCode.SECRET_INVALID, 'secret', platform.environment, source);
   return platform.crypto.keyFor(value);
 }
 

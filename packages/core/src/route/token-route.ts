@@ -1,4 +1,4 @@
-import type { EnvironmentSource } from '../lib/environment-source.js';
+import type { EnvironmentSource } from '../lib/environment.js';
 import { optionInvalid, readOptions, type ReadOptions } from '../lib/options.js';
 import { ISSUER_OPTION_NAMES, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
 import { isRoomlessPath, resolveTokenPath } from './token-path.js';

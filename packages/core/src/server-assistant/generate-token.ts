@@ -1,6 +1,6 @@
 import { assertAppId, assertRoomId, assertSecret, assertUserId, describe } from '../lib/assertions.js';
 import { ErrorCode } from '../lib/errors.js';
-import { generateToken03 } from '../tokens/generate-token03.js';
+import { generateToken03 } from '../node/tokens.js';
 import { isPlainObject, type PrivilegeFlags } from '../tokens/privilege.js';
 import { ServerAssistantError, withServerAssistantErrors } from './server-assistant-error.js';
 

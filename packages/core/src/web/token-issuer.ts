@@ -4,7 +4,7 @@ import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig, type IssuerOptionName, t
 import { issuerFromConfig, type TokenIssuer, type TokenIssuerOptions, type TokenRequest } from '../route/token-issuer.js';
 import type { TokenResponse } from '../route/token-response.js';
 import { buildTokenRoute, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from '../route/token-route.js';
-import { WEB_PLATFORM } from './crypto-platform.js';
+import { WEB_PLATFORM } from './platform.js';
 
 /** A {@link TokenIssuer} whose answers are always promises (Web Crypto encrypts asynchronously). */
 export interface WebTokenIssuer<Request = unknown> extends TokenIssuer<Request> {

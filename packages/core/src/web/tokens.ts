@@ -2,7 +2,6 @@
  * The token functions of `@zego-token/core/web`: the main entry's, on Web Crypto, answering with promises. Same
  * options, same validation, same results and `ZegoTokenError` codes (as rejections).
  */
-import { WEB_CRYPTO } from '../format/crypto-web.js';
 import { openEnvelope } from '../format/envelope.js';
 import { unwrapKitToken } from '../format/kit-token.js';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../tokens/generate.js';
 import { readClaims, type DecodedToken } from '../tokens/read-claims.js';
 import { checkExpectations, judgeClaims, type VerifyTokenExpectations } from '../tokens/verify-claims.js';
+import { WEB_CRYPTO } from './crypto.js';
 
 /**
  * Generates a version 04 token with Web Crypto: the main entry's `generateToken04`, as a promise.

@@ -1,7 +1,7 @@
 import { assertAppId, assertRoomId, assertUserId, describe } from '../lib/assertions.js';
 import { ErrorCode, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
-import { generateToken03 } from './generate-token03.js';
-import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from './privilege.js';
+import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
+import { generateToken03 } from './tokens.js';
 
 /** The result of the seed-compatible {@link generateToken}: a token, or an error code and message. */
 export interface TokenInfo {

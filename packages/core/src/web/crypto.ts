@@ -11,9 +11,9 @@ import {
   type Envelope,
   type TokenMode,
   type TokenVersion,
-} from './envelope.js';
-import { createRandomSource } from './random.js';
-import type { TokenCrypto, TokenKey } from './token-crypto.js';
+} from '../format/envelope.js';
+import { createRandomSource } from '../format/random.js';
+import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
 
 /** Web Crypto's view of the key: what `importKey` returns, kept opaque to the rest of the library. */
 type WebKey = Awaited<ReturnType<SubtleCrypto['importKey']>>;

@@ -11,10 +11,10 @@ import {
   type Envelope,
   type TokenMode,
   type TokenVersion,
-} from './envelope.js';
-import { AES_BLOCK_BYTES, canonicalBase64Size, CBC_IV_BYTES, GCM_NONCE_BYTES } from './envelope-reader.js';
-import { createRandomSource } from './random.js';
-import type { TokenCrypto, TokenKey } from './token-crypto.js';
+} from '../format/envelope.js';
+import { AES_BLOCK_BYTES, canonicalBase64Size, CBC_IV_BYTES, GCM_NONCE_BYTES } from '../format/envelope-reader.js';
+import { createRandomSource } from '../format/random.js';
+import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
 
 // Called through the import at each fill (not captured), so the CommonJS build reads it from the module object.
 const random = createRandomSource((pool) => {
