@@ -123,6 +123,7 @@ describe('zego-token CLI', function () {
     ['no command', [], {}, /^zego-token: generate, decode, inspect, verify and diagnose/],
     ['an unknown command (not repeated)', ['mint'], {}, /^zego-token: argument 1 is not a command(?!.*mint)/],
     ['an unknown flag (not repeated)', ['generate', '--bogus'], withSecret, /^zego-token: argument 2 is not an option of generate(?!.*bogus)/],
+    ['a misspelt flag, named with the one meant (not repeated)', ['generate', '--usr', 'u'], withSecret, /^zego-token: argument 2 is not an option of generate: did you mean --user\?$(?<!usr.*)/m],
     ['help for an unknown command (not repeated)', ['help', 'mint'], {}, /^zego-token: argument 2 is not a command(?!.*mint)/],
     ['no secret for generate', ['generate', '--app-id', '1', '--user', 'u'], {}, /no secret/],
     ['no secret for decode', ['decode', vector.token], {}, /no secret/],

@@ -4,7 +4,7 @@
  * an export added here reaches both, and nothing can be exported by one and forgotten by the other.
  */
 export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './lib/errors.js';
-export type { EnvironmentSource } from './lib/environment.js';
+export { ENVIRONMENT_VARIABLES, type EnvironmentSource } from './lib/environment.js';
 export {
   MAX_APP_ID,
   MAX_EFFECTIVE_TIME_IN_SECONDS,
@@ -39,4 +39,11 @@ export {
   type TokenResponseBody,
 } from './route/token-response.js';
 export { DEFAULT_TOKEN_PATH, isRoomlessPath, resolveTokenPath } from './route/token-path.js';
-export { DEFAULT_ROOM_PARAM, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from './route/token-route.js';
+export {
+  DEFAULT_ROOM_PARAM,
+  readTokenRouteOptions,
+  type ReadTokenRouteOptions,
+  type TokenRoute,
+  type TokenRouteOptions,
+  type TokenRouteSettings,
+} from './route/token-route.js';

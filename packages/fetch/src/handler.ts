@@ -6,11 +6,13 @@
  */
 import type {
   createTokenRoute,
+  ENVIRONMENT_VARIABLES,
   EnvironmentSource,
   ErrorCode,
   MaybePromise,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
+  readTokenRouteOptions,
   resolveTokenPath,
   TokenResponse,
   TokenRoute,
@@ -50,13 +52,11 @@ export type ZegoTokenHandler<Env = unknown> = (
   ...env: unknown extends Env ? [env?: unknown] : [env: Env]
 ) => Promise<Response>;
 
-const CREDENTIALS = ['ZEGO_APP_ID', 'ZEGO_SERVER_SECRET'] as const;
-
 /** A Worker keeps configuration as string variables and secrets on its `env`; anything else holds none. */
-function credentialsOf(env: unknown): Readonly<Record<string, string>> | undefined {
+function credentialsOf(env: unknown, names: CoreBuild['ENVIRONMENT_VARIABLES']): Readonly<Record<string, string>> | undefined {
   if (typeof env !== 'object' || env === null) return undefined;
   const found: Record<string, string> = {};
-  for (const name of CREDENTIALS) {
+  for (const name of [names.appId, names.secret]) {
     const value: unknown = (env as Record<string, unknown>)[name];
     if (typeof value === 'string' && value !== '') found[name] = value;
   }
@@ -75,7 +75,9 @@ function toResponse({ status, headers, body }: TokenResponse, method: string): R
 /** What the handler takes from a build of the core (its `createTokenRoute`'s `answer` may return a promise). */
 export interface CoreBuild {
   createTokenRoute: typeof createTokenRoute;
+  readTokenRouteOptions: typeof readTokenRouteOptions;
   resolveTokenPath: typeof resolveTokenPath;
+  ENVIRONMENT_VARIABLES: typeof ENVIRONMENT_VARIABLES;
   NOT_FOUND_RESPONSE: typeof NOT_FOUND_RESPONSE;
   METHOD_NOT_ALLOWED_RESPONSE: typeof METHOD_NOT_ALLOWED_RESPONSE;
   ZegoTokenError: typeof ZegoTokenError;
@@ -88,20 +90,23 @@ export interface CoreBuild {
 export function zegoTokenWith<Env = unknown>(core: CoreBuild, options: ZegoTokenOptions<Env>): ZegoTokenHandler<Env> {
   const { resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE } = core;
   const optionInvalid = (message: string): ZegoTokenError => new core.ZegoTokenError(core.ErrorCode.OPTION_INVALID, message);
-  const coreOptions = options as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
+  // Read once: the route is built again for each Worker env, from this record, so a getter of the caller's runs once.
+  const read = core.readTokenRouteOptions(options, ['path']);
+  const coreOptions = read as unknown as TokenRouteOptions<Request>; // getUserId takes env as well: see answer()
   const build = (environment: EnvironmentSource | undefined): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } => {
     const route = core.createTokenRoute<Request, 'path'>(coreOptions, ['path'], { environment });
     const path = resolveTokenPath(route.adapterOptions.path, route.roomParam);
     return { route, pattern: compilePathPattern(path, route.roomParam, optionInvalid) };
   };
   // Built now when nothing needs a Worker's env, so a misconfigured server fails at start-up.
-  const given = (option: 'appId' | 'secret', variable: string): boolean => options?.[option] !== undefined || (core.readsProcessEnv && fromProcess(variable));
-  let current = given('appId', 'ZEGO_APP_ID') && given('secret', 'ZEGO_SERVER_SECRET') ? build(undefined) : undefined;
+  const names = core.ENVIRONMENT_VARIABLES;
+  const given = (option: 'appId' | 'secret'): boolean => read[option] !== undefined || (core.readsProcessEnv && fromProcess(names[option]));
+  let current = given('appId') && given('secret') ? build(undefined) : undefined;
   let currentKey = '';
 
   function routeFor(env: unknown): { route: TokenRoute<Request, 'path'>; pattern: PathPattern } {
-    const environment = credentialsOf(env);
-    const key = environment === undefined ? '' : `${environment['ZEGO_APP_ID'] ?? ''}\n${environment['ZEGO_SERVER_SECRET'] ?? ''}`;
+    const environment = credentialsOf(env, names);
+    const key = environment === undefined ? '' : `${environment[names.appId] ?? ''}\n${environment[names.secret] ?? ''}`;
     if (current === undefined || key !== currentKey) {
       current = build(environment);
       currentKey = key;

@@ -6,9 +6,11 @@
 import {
   createTokenRoute,
   DEFAULT_TOKEN_PATH,
+  ENVIRONMENT_VARIABLES,
   ErrorCode,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
+  readTokenRouteOptions,
   resolveTokenPath,
   ZegoTokenError,
 } from '@zego-token/core';
@@ -16,7 +18,17 @@ import { zegoTokenWith, type CoreBuild, type ZegoTokenHandler, type ZegoTokenOpt
 
 export { DEFAULT_TOKEN_PATH };
 
-const nodeCore: CoreBuild = { createTokenRoute, resolveTokenPath, NOT_FOUND_RESPONSE, METHOD_NOT_ALLOWED_RESPONSE, ZegoTokenError, ErrorCode, readsProcessEnv: true };
+const nodeCore: CoreBuild = {
+  createTokenRoute,
+  readTokenRouteOptions,
+  resolveTokenPath,
+  ENVIRONMENT_VARIABLES,
+  NOT_FOUND_RESPONSE,
+  METHOD_NOT_ALLOWED_RESPONSE,
+  ZegoTokenError,
+  ErrorCode,
+  readsProcessEnv: true,
+};
 export type { ZegoTokenHandler, ZegoTokenOptions };
 
 /**
@@ -25,9 +37,9 @@ export type { ZegoTokenHandler, ZegoTokenOptions };
  * `appId` and `secret`, come from the Worker's `env` when the handler is given one that holds them, else from
  * `process.env`. The route (options, key) is built once per pair of values, not per request.
  *
- * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. Where the
- *   credentials can only come from a Worker's `env`, the route is built at the first request and bad options reject
- *   that request (and the next, until fixed) instead.
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. The options
+ *   are read once, here (an unknown key throws here); where the credentials can only come from a Worker's `env`, the
+ *   route is built at the first request, and a bad option value rejects that request (and the next, until fixed).
  *
  * @example
  * ```ts

@@ -7,9 +7,11 @@
 import {
   createTokenRoute,
   DEFAULT_TOKEN_PATH,
+  ENVIRONMENT_VARIABLES,
   ErrorCode,
   METHOD_NOT_ALLOWED_RESPONSE,
   NOT_FOUND_RESPONSE,
+  readTokenRouteOptions,
   resolveTokenPath,
   ZegoTokenError,
 } from '@zego-token/core/web';
@@ -20,7 +22,9 @@ export { DEFAULT_TOKEN_PATH };
 // The Web Crypto route's answer is always a promise, which the handler awaits either way.
 const webCore: CoreBuild = {
   createTokenRoute,
+  readTokenRouteOptions,
   resolveTokenPath,
+  ENVIRONMENT_VARIABLES,
   NOT_FOUND_RESPONSE,
   METHOD_NOT_ALLOWED_RESPONSE,
   ZegoTokenError,
@@ -35,9 +39,9 @@ export type { ZegoTokenHandler, ZegoTokenOptions };
  * `appId` and `secret`, come from the Worker's `env` when the handler is given one that holds them; this build never
  * reads `process.env`, even where a runtime provides one. The route (options, key) is built once per pair of values, not per request.
  *
- * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. Where the
- *   credentials can only come from a Worker's `env`, the route is built at the first request and bad options reject
- *   that request (and the next, until fixed) instead.
+ * @throws {@link ZegoTokenError} for bad options: see `createTokenRoute`; OPTION_INVALID for a bad `path`. The options
+ *   are read once, here (an unknown key throws here); where the credentials can only come from a Worker's `env`, the
+ *   route is built at the first request, and a bad option value rejects that request (and the next, until fixed).
  *
  * @example
  * ```ts

@@ -28,10 +28,12 @@ const FLAG_OF = {
   appId: '--app-id',
   userId: '--user',
   roomId: '--room',
+  'payload.roomId': '--room',
+  'payload.streamIdList': '--stream',
   effectiveTimeInSeconds: '--ttl',
-  streamIdList: '--stream',
   version: '--version',
   mode: '--mode',
+  payload: '--payload',
 };
 
 const DEFAULT_TTL_SECONDS = 3600;

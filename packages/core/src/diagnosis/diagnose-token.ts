@@ -1,13 +1,16 @@
-import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
-import { nowInSeconds } from '../lib/clock.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { assertOptionsObject } from '../lib/options.js';
+import { optionsReader } from '../lib/options.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
 import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
 import type { TokenCrypto } from '../format/token-crypto.js';
 import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
-import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-claims.js';
+import {
+  checkedExpectations,
+  EXPECTATION_NAMES,
+  roomMatch,
+  type CheckedExpectations,
+} from '../tokens/verify-claims.js';
 import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
 import { repairToken } from './repair-token.js';
 
@@ -21,9 +24,9 @@ export interface DiagnoseTokenOptions {
   userId?: string | undefined;
   /** The room the client joins: `room_id_mismatch` unless the token is bound to it or to any room. */
   roomId?: string | undefined;
-  /** The current time in epoch seconds; defaults to the system clock. */
+  /** The current time in epoch seconds; defaults to the system clock (leave it out, or `undefined`: `null` is refused). */
   now?: number | undefined;
-  /** Seconds of clock skew allowed for `expired` and `not_yet_valid`; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
+  /** Seconds of clock skew allowed for `expired` and `not_yet_valid`; defaults to `DEFAULT_CLOCK_TOLERANCE_SECONDS` (0). */
   clockToleranceSeconds?: number | undefined;
 }
 
@@ -40,41 +43,19 @@ export interface TokenDiagnosis {
   token?: DecodedToken | TokenHeader;
 }
 
-const KNOWN_OPTIONS = new Set(['secret', 'appId', 'userId', 'roomId', 'now', 'clockToleranceSeconds']);
+const readOptions = optionsReader<DiagnoseTokenOptions>({ ...EXPECTATION_NAMES, secret: true });
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
-
-interface Resolved {
+interface Resolved extends CheckedExpectations {
   secret: string | undefined;
-  appId: number | undefined;
-  userId: string | undefined;
-  roomId: string | undefined;
-  now: number;
-  tolerance: number;
 }
 
+/** The options read once and checked as `verifyToken`'s expectations are, the secret by the platform's cipher. */
 function resolveOptions(crypto: TokenCrypto<string, Uint8Array>, options: DiagnoseTokenOptions): Resolved {
-  assertOptionsObject(options, 'options');
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key)) throw optionInvalid(`diagnoseToken has no option "${key}"`);
-  }
-  const { secret, appId, userId, roomId } = options;
+  const read = readOptions(options);
+  const { secret } = read;
   if (secret !== undefined) crypto.keyFor(secret);
-  if (appId !== undefined) assertAppId(appId);
-  if (userId !== undefined) assertUserId(userId);
-  if (roomId !== undefined) assertRoomId(roomId);
-  const now = options.now ?? nowInSeconds();
-  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
-  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
-  }
-  return { secret, appId, userId, roomId, now, tolerance };
+  return { ...checkedExpectations(read), secret: secret as string | undefined };
 }
-
-const MALFORMED_PREFIX = /^malformed token: /;
 
 function malformed(part: string): DiagnosisFinding {
   return finding('malformed', `The token is not a readable ZEGO token (${part}): pass it exactly as your token server returned it.`);
@@ -104,11 +85,11 @@ function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, s
   try {
     return readClaims(crypto.keyFor(secret).open(envelope), envelope, kit);
   } catch (error) {
-    const code = error instanceof ZegoTokenError ? error.code : undefined;
-    if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
+    const known = error instanceof ZegoTokenError ? error : undefined;
+    if (known?.code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
       return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
     }
-    if (code === ErrorCode.TOKEN_MALFORMED) return malformed((error as Error).message.replace(MALFORMED_PREFIX, ''));
+    if (known?.code === ErrorCode.TOKEN_MALFORMED) return malformed(known.reason);
     return finding('decryption_failed', 'The token does not decrypt with this secret: use the ServerSecret of the app that issued it (or the token was altered).');
   }
 }
@@ -192,7 +173,8 @@ export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string,
     try {
       kit = readKitWrapper(text.slice(hash + 1));
     } catch (error) {
-      return result([...findings, malformed((error as Error).message.replace(MALFORMED_PREFIX, ''))]);
+      if (!(error instanceof ZegoTokenError)) throw error;
+      return result([...findings, malformed(error.reason)]);
     }
     findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
   }

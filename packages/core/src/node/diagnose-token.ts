@@ -14,7 +14,9 @@ import { NODE_CRYPTO } from './crypto.js';
  * @param options - the secret and what the client expects; see {@link DiagnoseTokenOptions}
  * @returns `{ ok, findings, token? }`: `ok` is false when any finding is an error
  * @throws {@link ZegoTokenError} only for bad options: `SECRET_INVALID`, `APP_ID_INVALID`, `USER_ID_INVALID`,
- *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, a bad `now` or `clockToleranceSeconds`).
+ *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, named with the option meant; options that are not a
+ *   plain object; a `now` or `clockToleranceSeconds` that is not a finite number, `null` included, as `verifyToken`).
+ *   The options are read once, by the rule of every function that takes options.
  *
  * @example
  * ```ts

@@ -1,6 +1,5 @@
 /** The token issuer and route of the main entry: the shared logic (route/) minting with node:crypto. */
-import { readOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig } from '../route/issuer-config.js';
+import { readIssuerOptions, resolveTokenIssuerConfig } from '../route/issuer-config.js';
 import { issuerFromConfig, type TokenIssuer, type TokenIssuerOptions } from '../route/token-issuer.js';
 import { buildTokenRoute, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from '../route/token-route.js';
 import { NODE_PLATFORM } from './platform.js';
@@ -29,12 +28,12 @@ import { NODE_PLATFORM } from './platform.js';
  * ```
  */
 export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions<Request> = {}): TokenIssuer<Request> {
-  return issuerFromConfig<Request>(resolveTokenIssuerConfig(readOptions(options, ISSUER_OPTION_NAMES, 'options'), NODE_PLATFORM));
+  return issuerFromConfig<Request>(resolveTokenIssuerConfig(readIssuerOptions(options), NODE_PLATFORM));
 }
 
 /**
- * What every adapter does before touching its framework: read the options once (own, inherited, getters or class
- * methods; see {@link TokenIssuerOptions}), resolve the issuer's configuration, check `getUserId` and `roomParam`,
+ * What every adapter does before touching its framework: read the options once (the rule of every function that
+ * takes options: see {@link TokenIssuerOptions}), resolve the issuer's configuration, check `getUserId` and `roomParam`,
  * and wire them together. Used by `@zego-token/express` and `@zego-token/koa`; use it for another framework.
  *
  * @param options - the options the user gave the adapter's factory

@@ -22,7 +22,9 @@ import { NODE_BASE64, NODE_CRYPTO } from './crypto.js';
  * @throws {@link ZegoTokenError} APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID for
  *   a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID, PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room
  *   payload (see {@link buildRoomPayload}: `streamIdList: []` is refused), a payload string with a lone surrogate, or a
- *   payload too long for a token; OPTION_INVALID for an unknown `mode`.
+ *   payload too long for a token (or a key that is none of a room payload's); OPTION_INVALID for an unknown `mode`,
+ *   an unknown option (named, with the option meant) or options that are not a plain object. The options are read
+ *   once, by the rule of every function that takes options (see `TokenIssuerOptions`).
  *
  * @example
  * ```ts
@@ -44,7 +46,8 @@ export function generateToken04(options: GenerateToken04Options): string {
  * New apps should use {@link generateToken04}.
  *
  * @throws {@link ZegoTokenError} with the seed's codes: 1 app ID, 2 room ID, 3 user ID, 4 privilege, 5 secret,
- *   6 lifetime.
+ *   6 lifetime; OPTION_INVALID for an unknown option (named, with the option meant) or options that are not a plain
+ *   object. The options are read once, by the rule of every function that takes options.
  *
  * @example
  * ```ts
@@ -94,9 +97,11 @@ export function decodeToken(token: string, secret: string): DecodedToken {
  * a verified CBC token as "readable with this secret", not as proof of who made it.
  *
  * @throws {@link ZegoTokenError} as {@link decodeToken}; TOKEN_EXPIRED when expired; TOKEN_CLAIM_MISMATCH when a
- *   claim differs from `expect` (or a kit wrapper from its token); OPTION_INVALID for a `now` or `clockToleranceSeconds` that is not a finite number
- *   (`null` included: leave a field out, or `undefined`, for its default); APP_ID_INVALID, ROOM_ID_INVALID or
- *   USER_ID_INVALID for a bad expected app, room or user ID.
+ *   claim differs from `expect` (or a kit wrapper from its token); OPTION_INVALID for a `now` or
+ *   `clockToleranceSeconds` that is not a finite number (`null` included: leave a field out, or `undefined`, for its
+ *   default), an unknown key in `expect` (`userID` names `userId`: a misspelt expectation is never skipped), or an
+ *   `expect` that is not a plain object; APP_ID_INVALID, ROOM_ID_INVALID or USER_ID_INVALID for a bad expected app,
+ *   room or user ID.
  *
  * @example
  * ```ts

@@ -4,32 +4,37 @@
  */
 import { assertAppId, assertEffectiveTime, describe, MAX_APP_ID } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
-import { optionInvalid, type ReadOptions } from '../lib/options.js';
+import { ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
+import { optionsReader, type OptionNames, type OptionsReader, type ReadOptions } from '../lib/options.js';
 import { ENVIRONMENT_VARIABLES, type EnvironmentSource, type EnvironmentVariable } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
-import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
+import { isPlainObject } from '../lib/objects.js';
+import { toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
 import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
+import type { TokenIssuerOptions } from './token-issuer.js';
 
 /** The default token lifetime of the issuer: one hour, as in ZEGO's samples. */
 export const DEFAULT_EFFECTIVE_TIME_IN_SECONDS = 3600;
 
-/** The names of `createTokenIssuer`'s options: what `readOptions` looks up, and all an options object may hold. */
-export const ISSUER_OPTION_NAMES = [
-  'appId',
-  'secret',
-  'version',
-  'mode',
-  'effectiveTimeInSeconds',
-  'roomPayload',
-  'privilege',
-  'streamIdList',
-  'validateRoomId',
-] as const;
+/** The names of `createTokenIssuer`'s options: all an options object may hold (lib/options.ts). */
+export const ISSUER_OPTION_NAMES: OptionNames<TokenIssuerOptions> = {
+  appId: true,
+  secret: true,
+  version: true,
+  mode: true,
+  effectiveTimeInSeconds: true,
+  roomPayload: true,
+  privilege: true,
+  streamIdList: true,
+  validateRoomId: true,
+};
 
-/** One of {@link ISSUER_OPTION_NAMES}. */
-export type IssuerOptionName = (typeof ISSUER_OPTION_NAMES)[number];
+/** Reads `createTokenIssuer`'s options once into a frozen record (lib/options.ts). */
+export const readIssuerOptions: OptionsReader<TokenIssuerOptions> = optionsReader<TokenIssuerOptions>(ISSUER_OPTION_NAMES);
+
+/** The issuer's options as read: what {@link resolveTokenIssuerConfig} resolves. */
+export type ReadIssuerOptions = ReadOptions<TokenIssuerOptions>;
 
 /** A callback of the request: its result is checked per request by the issuer. */
 type Resolver = (context: never) => unknown;
@@ -83,7 +88,7 @@ function missing(
   source: EnvironmentSource | undefined,
 ): ZegoTokenError {
   const hint = environment.processEnv || source !== undefined ? `pass ${option} or set ${ENVIRONMENT_VARIABLES[option]}` : `pass ${option}`;
-  return new ZegoTokenError(code, `${option} is missing: ${hint}`);
+  return invalid(code, option, `is missing: ${hint}`);
 }
 
 function resolveAppId(appId: unknown, environment: IssuerEnvironment, source: EnvironmentSource | undefined): number {
@@ -121,27 +126,27 @@ export interface IssuerSettings {
 }
 
 /** On a room-less route there is no room to bind a token to: each of these options would be silently dropped. */
-function refuseRoomOptions(options: ReadOptions<IssuerOptionName>): void {
-  const refuse = (what: string): never => {
-    throw optionInvalid(`${what} needs a room: a path without the room parameter serves identity tokens (04, no payload)`);
+function refuseRoomOptions(options: ReadIssuerOptions): void {
+  const refuse = (option: keyof ReadIssuerOptions, what: string): never => {
+    throw invalid(ErrorCode.OPTION_INVALID, option, `${what}needs a room: a path without the room parameter serves identity tokens (04, no payload)`);
   };
-  if (options.privilege !== undefined && typeof options.privilege !== 'function') refuse('a fixed privilege');
-  if (options.streamIdList !== undefined && options.streamIdList !== null) refuse('streamIdList');
-  if (options.validateRoomId !== undefined) refuse('validateRoomId');
-  if (options.version === '03') refuse("version '03'");
-  if (options.roomPayload === true) refuse('roomPayload');
+  if (options.privilege !== undefined && typeof options.privilege !== 'function') refuse('privilege', 'fixed ');
+  if (options.streamIdList !== undefined && options.streamIdList !== null) refuse('streamIdList', '');
+  if (options.validateRoomId !== undefined) refuse('validateRoomId', '');
+  if (options.version === '03') refuse('version', "'03' ");
+  if (options.roomPayload === true) refuse('roomPayload', 'true ');
 }
 
 /**
- * Turns the options `readOptions` read into the issuer's frozen configuration. Only `undefined` means "not given":
- * a `null` is a mistake to report, not a request for the default.
+ * Turns the options {@link readIssuerOptions} read into the issuer's frozen configuration. Only `undefined` means "not
+ * given": a `null` is a mistake to report, not a request for the default (except `streamIdList: null`, any stream).
  *
  * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID,
  *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
  *   or, on a room-less route, an option that needs a room).
  */
 export function resolveTokenIssuerConfig<Sealed>(
-  options: ReadOptions<IssuerOptionName>,
+  options: ReadIssuerOptions,
   platform: IssuerPlatform<Sealed>,
   settings: IssuerSettings = {},
 ): TokenIssuerConfig<Sealed> {
@@ -155,8 +160,8 @@ export function resolveTokenIssuerConfig<Sealed>(
 
   const { version, mode } = resolveTokenKind(options.version, options.mode);
   const roomPayload = options.roomPayload === undefined ? !roomless : options.roomPayload;
-  if (typeof roomPayload !== 'boolean') throw optionInvalid(`roomPayload must be a boolean. Received ${describe(roomPayload)}`);
-  if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
+  if (typeof roomPayload !== 'boolean') throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', 'must be a boolean', describe(roomPayload));
+  if (version === '03' && !roomPayload) throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', "must be true with version '03': 03 tokens always carry their room");
 
   const { privilege, streamIdList, validateRoomId } = options;
   // Fixed values are validated now; a resolver's results are validated per request.
@@ -166,14 +171,14 @@ export function resolveTokenIssuerConfig<Sealed>(
   const resolvedStreams: TokenIssuerConfig<Sealed>['streamIdList'] =
     typeof streamIdList === 'function' ? (streamIdList as Resolver) : toStreamIdList(streamIdList);
   if (streamIdList !== undefined && streamIdList !== null && !(version === '04' && roomPayload)) {
-    throw optionInvalid('streamIdList needs version 04 tokens with roomPayload');
+    throw invalid(ErrorCode.OPTION_INVALID, 'streamIdList', 'needs version 04 tokens with roomPayload');
   }
   // Without a room payload a 04 token carries no privilege: a fixed one would be silently dropped.
   if (!roomPayload && privilege !== undefined && privilege !== false && typeof privilege !== 'function') {
-    throw optionInvalid('a fixed privilege needs roomPayload: with roomPayload false, tokens carry none');
+    throw invalid(ErrorCode.OPTION_INVALID, 'privilege', 'needs roomPayload when fixed: with roomPayload false, tokens carry none');
   }
   if (validateRoomId !== undefined && typeof validateRoomId !== 'function') {
-    throw optionInvalid(`validateRoomId must be a function. Received ${describe(validateRoomId)}`);
+    throw invalid(ErrorCode.OPTION_INVALID, 'validateRoomId', 'must be a function', describe(validateRoomId));
   }
   return Object.freeze({
     appId,

@@ -1,13 +1,13 @@
 import type { EnvironmentSource } from '../lib/environment.js';
-import { optionInvalid, readOptions, type ReadOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
+import { describe, ErrorCode, invalid } from '../lib/errors.js';
+import { optionsReader, type OptionNames, type ReadOptions } from '../lib/options.js';
+import { ISSUER_OPTION_NAMES, type IssuerSettings, type ReadIssuerOptions } from './issuer-config.js';
 import { isRoomlessPath, resolveTokenPath } from './token-path.js';
 import type { MaybePromise, TokenIssuer, TokenIssuerOptions } from './token-issuer.js';
 
 /** The room parameter the adapters read unless told otherwise. */
 export const DEFAULT_ROOM_PARAM = 'roomId';
 
-const ROUTE_OPTION_NAMES = ['getUserId', 'roomParam'] as const;
 
 /** Options shared by every framework adapter: the issuer's, plus where the user and the room come from. */
 export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions<Request> {
@@ -57,29 +57,70 @@ export interface TokenRouteSettings {
   readonly environment?: EnvironmentSource | undefined;
 }
 
+/** The names of a token route's options: the issuer's, `getUserId` and `roomParam` (lib/options.ts). */
+const ROUTE_OPTION_NAMES: OptionNames<TokenRouteOptions> = { ...ISSUER_OPTION_NAMES, getUserId: true, roomParam: true };
+
+const readRouteOptions = optionsReader<TokenRouteOptions>(ROUTE_OPTION_NAMES);
+const readSettings = optionsReader<TokenRouteSettings>({ environment: true }, { option: 'settings', noun: 'setting' });
+
+/** A route's options and an adapter's own, as read: see {@link readTokenRouteOptions}. */
+export type ReadTokenRouteOptions<AdapterOption extends string = never> = ReadOptions<TokenRouteOptions> & {
+  readonly [Name in AdapterOption]: unknown;
+};
+
+/**
+ * Reads a token route's options once, into a frozen record, by the rule of every function that takes options (a
+ * plain object, its own keys, each read once, an unknown key refused naming the option meant). `createTokenRoute`
+ * reads its options so; an adapter that builds its route more than once (the fetch handler, per Worker `env`) reads
+ * them once with this and hands the record to each `createTokenRoute`, so a getter of the caller's runs once.
+ *
+ * @param options - the options the user gave the adapter's factory
+ * @param adapterOptionNames - the adapter's own option names (`['path']`, say), read along with the rest
+ * @throws {@link ZegoTokenError} OPTION_INVALID for options that are not a plain object, an unknown key, or an
+ *   option answered but not held as an own property.
+ *
+ * @example
+ * ```ts
+ * const read = readTokenRouteOptions(options, ['path']);
+ * const route = createTokenRoute(read, ['path'], { environment: env });
+ * ```
+ */
+export function readTokenRouteOptions<AdapterOption extends string = never>(
+  options: unknown,
+  adapterOptionNames: readonly AdapterOption[] = [],
+): ReadTokenRouteOptions<AdapterOption> {
+  // An adapter's names join the route's; read at construction, so making their reader here costs no request anything.
+  const reader =
+    adapterOptionNames.length === 0
+      ? readRouteOptions
+      : optionsReader<TokenRouteOptions>({ ...ROUTE_OPTION_NAMES, ...Object.fromEntries(adapterOptionNames.map((name) => [name, true])) });
+  return reader(options) as ReadTokenRouteOptions<AdapterOption>;
+}
+
 /**
  * `createTokenRoute` with `makeIssuer`, which turns the options read (and the issuer settings: host environment,
  * room-less route) into an issuer, node:crypto's or Web Crypto's: reading, checking and wiring are the same on both.
  */
 export function buildTokenRoute<Request, AdapterOption extends string, Issuer extends TokenIssuer<Request>>(
-  makeIssuer: (read: ReadOptions<IssuerOptionName>, settings: IssuerSettings) => Issuer,
+  makeIssuer: (read: ReadIssuerOptions, settings: IssuerSettings) => Issuer,
   options: TokenRouteOptions<Request>,
   adapterOptionNames: readonly AdapterOption[],
   settings: TokenRouteSettings,
 ): TokenRoute<Request, AdapterOption, Issuer> {
-  const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
+  const read = readTokenRouteOptions(options, adapterOptionNames);
+  const { environment } = readSettings(settings);
   const getUserId = read.getUserId;
   if (typeof getUserId !== 'function') {
-    throw optionInvalid('getUserId must be a function returning the signed-in user ID');
+    throw invalid(ErrorCode.OPTION_INVALID, 'getUserId', 'must be a function returning the signed-in user ID', describe(getUserId));
   }
   const roomParam = read.roomParam === undefined ? DEFAULT_ROOM_PARAM : read.roomParam;
   if (typeof roomParam !== 'string' || roomParam === '') {
-    throw optionInvalid('roomParam must be a non-empty string');
+    throw invalid(ErrorCode.OPTION_INVALID, 'roomParam', 'must be a non-empty string', describe(roomParam));
   }
   // A path given to an adapter that declares `path` decides the route's kind (the default path holds the room).
   const path = (adapterOptionNames as readonly string[]).includes('path') ? (read as Record<string, unknown>)['path'] : undefined;
   const roomless = path !== undefined && isRoomlessPath(resolveTokenPath(path, roomParam));
-  const issuer = makeIssuer(read, { environment: settings.environment, roomless });
+  const issuer = makeIssuer(read, { environment: environment as EnvironmentSource | undefined, roomless });
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
   for (const name of adapterOptionNames) adapterOptions[name] = read[name];
   const userOf = getUserId as (request: Request, host?: unknown) => unknown;

@@ -1,5 +1,5 @@
 import { openEnvelope, type TokenMode, type TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { malformedToken } from '../lib/errors.js';
 import { unwrapKitToken, type KitClaims } from '../format/kit-token.js';
 
 /** What anyone can read from a token without the secret. */
@@ -29,7 +29,7 @@ export function inspectToken(token: string): TokenHeader {
   const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
   const { version, mode, expireTime } = openEnvelope(inner);
   if (kit !== undefined && version !== '04') {
-    throw new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, 'malformed token: a kit token wraps a 04 token, not a 03 one');
+    throw malformedToken('a kit token wraps a 04 token, not a 03 one');
   }
   return kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
 }

@@ -21,7 +21,8 @@ import { WEB_CRYPTO } from './crypto.js';
  * @throws (rejects with) {@link ZegoTokenError} as the main entry: APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID,
  *   EFFECTIVE_TIME_IN_SECONDS_INVALID for a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID,
  *   PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room payload, a payload with a lone surrogate or one too long;
- *   OPTION_INVALID for an unknown `mode`.
+ *   OPTION_INVALID for an unknown `mode`, an unknown option or options that are not a plain object (read once, as
+ *   by every function that takes options).
  *
  * @example
  * ```ts
@@ -39,7 +40,8 @@ export async function generateToken04(options: GenerateToken04Options): Promise<
  * as a promise.
  *
  * @throws (rejects with) {@link ZegoTokenError} APP_ID_INVALID, ROOM_ID_INVALID, USER_ID_INVALID,
- *   PRIVILEGE_INVALID, SECRET_INVALID or EFFECTIVE_TIME_IN_SECONDS_INVALID, as the main entry.
+ *   PRIVILEGE_INVALID, SECRET_INVALID or EFFECTIVE_TIME_IN_SECONDS_INVALID, as the main entry; OPTION_INVALID for an
+ *   unknown option or options that are not a plain object.
  */
 export async function generateToken03(options: GenerateToken03Options): Promise<string> {
   return generateToken03With(WEB_CRYPTO, options);
@@ -69,8 +71,8 @@ export async function decodeToken(token: string, secret: string): Promise<Decode
  *
  * @throws (rejects with) {@link ZegoTokenError} as {@link decodeToken}; TOKEN_EXPIRED when expired;
  *   TOKEN_CLAIM_MISMATCH when a claim differs from `expect`; OPTION_INVALID for a `now` or `clockToleranceSeconds`
- *   that is not a finite number (`null` included); APP_ID_INVALID, ROOM_ID_INVALID or USER_ID_INVALID for a bad
- *   expected app, room or user ID.
+ *   that is not a finite number (`null` included), an unknown key in `expect` or an `expect` that is not a plain
+ *   object; APP_ID_INVALID, ROOM_ID_INVALID or USER_ID_INVALID for a bad expected app, room or user ID.
  */
 export async function verifyToken(token: string, secret: string, expect: VerifyTokenExpectations = {}): Promise<DecodedToken> {
   const expected = checkExpectations(expect);
