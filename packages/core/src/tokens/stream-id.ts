@@ -1,13 +1,10 @@
 import { isWellFormed } from '../lib/assertions.js';
 import { describe, ErrorCode, invalid } from '../lib/errors.js';
 import { MAX_PLAINTEXT_BYTES } from '../format/envelope.js';
+import { isZegoId, ZEGO_ID_SYMBOLS } from './zego-id.js';
 
 /** The longest stream ID ZEGO accepts, in UTF-8 bytes (characters: every allowed character is ASCII). */
 export const MAX_STREAM_ID_BYTES = 256;
-
-// Digits, English letters and the room-ID symbols ~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \ : ZEGO's FAQ
-// (docs/FORMAT.md, "Limits"). No spaces, controls or non-ASCII, so characters and bytes count alike.
-const ZEGO_STREAM_ID = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>/\\]+$/;
 
 // Each stream ID takes at least 4 bytes of a token's plaintext (`"x",`): a longer list could never be carried.
 const MAX_STREAM_IDS = Math.floor(MAX_PLAINTEXT_BYTES / 4);
@@ -46,7 +43,7 @@ export function toStreamIdList(streams: unknown, option = 'streamIdList'): reado
         `${option}[${i}]`,
         !isWellFormed(id)
           ? 'must be valid Unicode (it has a lone surrogate)'
-          : `must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ~!@#$%^&*()_+=-\`;',.<>/\\`,
+          : `must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ${ZEGO_ID_SYMBOLS}`,
       );
     }
   });
@@ -58,5 +55,5 @@ export function toStreamIdList(streams: unknown, option = 'streamIdList'): reado
  * ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \`` (no spaces, controls or non-ASCII).
  */
 export function isZegoStreamId(streamId: unknown): streamId is string {
-  return typeof streamId === 'string' && streamId.length <= MAX_STREAM_ID_BYTES && ZEGO_STREAM_ID.test(streamId);
+  return typeof streamId === 'string' && isZegoId(streamId, MAX_STREAM_ID_BYTES);
 }
