@@ -1,6 +1,5 @@
 /** Tokens on node:crypto: synchronous, with the envelope written in place in one Buffer. */
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
-import { assertSecret } from '../lib/assertions.js';
 import {
   decryptionFailed,
   layoutEnvelope,
@@ -14,7 +13,7 @@ import {
 } from '../format/envelope.js';
 import { AES_BLOCK_BYTES, canonicalBase64Size, CBC_IV_BYTES, GCM_NONCE_BYTES } from '../format/envelope-reader.js';
 import { createRandomSource } from '../format/random.js';
-import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
+import { lastKeyFor, type TokenCrypto, type TokenKey } from '../format/token-crypto.js';
 
 // Called through the import at each fill (not captured), so the CommonJS build reads it from the module object.
 const random = createRandomSource((pool) => {
@@ -112,25 +111,16 @@ function open(key: Buffer, envelope: Envelope): Buffer {
   }
 }
 
-// Servers use one secret: remembering the last one spares every call the validation and key set-up.
-let lastSecret: string | undefined;
-let lastKey: TokenKey<string, Uint8Array> | undefined;
-
 /** node:crypto's {@link TokenCrypto}: every operation synchronous. */
 export const NODE_CRYPTO: TokenCrypto<string, Uint8Array> = {
   random,
-  keyFor(secret) {
-    if (secret === lastSecret && lastKey !== undefined) return lastKey;
-    assertSecret(secret);
+  keyFor: lastKeyFor((secret): TokenKey<string, Uint8Array> => {
     // A Buffer rather than a KeyObject: createCipheriv sets it up at least as fast (pnpm bench measures both), and it
     // never leaves this closure.
     const key = Buffer.from(secret, 'utf8');
-    const bound: TokenKey<string, Uint8Array> = {
+    return {
       seal: (version, mode, expireTime, plaintext) => seal(key, version, mode, expireTime, plaintext),
       open: (envelope) => open(key, envelope),
     };
-    lastSecret = secret;
-    lastKey = bound;
-    return bound;
-  },
+  }),
 };
