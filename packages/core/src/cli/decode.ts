@@ -1,4 +1,4 @@
-import { nowInSeconds } from '../lib/clock.js';
+import { nowInSeconds } from '../lib/time.js';
 import { decodeToken } from '../node/tokens.js';
 import { parseCommand, secretFrom } from './arguments.js';
 import type { Command } from './command.js';

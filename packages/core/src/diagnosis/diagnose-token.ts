@@ -1,7 +1,7 @@
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import { optionsReader } from '../lib/options.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
-import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
+import { kitMismatch, unwrapKitToken, type KitClaims, type UnwrappedToken } from '../format/kit-token.js';
 import type { TokenCrypto } from '../format/token-crypto.js';
 import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
@@ -11,7 +11,8 @@ import {
   roomMatch,
   type CheckedExpectations,
 } from '../tokens/verify-claims.js';
-import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
+import { isoTime, timeSpan } from '../lib/time.js';
+import { finding, type DiagnosisFinding } from './findings.js';
 import { repairToken } from './repair-token.js';
 
 /** What {@link diagnoseToken} checks the token against. Every field is optional. */
@@ -83,7 +84,7 @@ function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | unde
 /** The claims, or the finding that says why the secret does not yield them. */
 function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
   try {
-    return readClaims(crypto.keyFor(secret).open(envelope), envelope, kit);
+    return readClaims(crypto.keyFor(secret).open(envelope), { envelope, kit });
   } catch (error) {
     const known = error instanceof ZegoTokenError ? error : undefined;
     if (known?.code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
@@ -97,18 +98,18 @@ function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, s
 function timeFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
   const { createTime, expireTime } = claims;
   if (expireTime < createTime) {
-    return [finding('lifetime_negative', `The token expires ${span(createTime - expireTime)} before it was created: give its generator a positive lifetime (effectiveTimeInSeconds).`)];
+    return [finding('lifetime_negative', `The token expires ${timeSpan(createTime - expireTime)} before it was created: give its generator a positive lifetime (effectiveTimeInSeconds).`)];
   }
   const found: DiagnosisFinding[] = [];
   if (o.now >= expireTime + o.tolerance) found.push(expired(expireTime, o.now));
   if (createTime > o.now + o.tolerance) {
-    found.push(finding('not_yet_valid', `The token was created ${span(createTime - o.now)} in the future: the issuing server's clock runs ahead, so synchronise it (NTP).`));
+    found.push(finding('not_yet_valid', `The token was created ${timeSpan(createTime - o.now)} in the future: the issuing server's clock runs ahead, so synchronise it (NTP).`));
   }
   return found;
 }
 
 function expired(expireTime: number, now: number): DiagnosisFinding {
-  return finding('expired', `The token expired at ${isoTime(expireTime)} (${span(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
+  return finding('expired', `The token expired at ${isoTime(expireTime)} (${timeSpan(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
 }
 
 function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
@@ -167,24 +168,25 @@ export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string,
   if (typeof token !== 'string') return result([malformed('it is not a string')]);
 
   const { text, findings } = repairToken(token);
-  const hash = text.indexOf('#');
-  let kit: KitClaims | undefined;
-  if (hash >= 0) {
-    try {
-      kit = readKitWrapper(text.slice(hash + 1));
-    } catch (error) {
-      if (!(error instanceof ZegoTokenError)) throw error;
-      return result([...findings, malformed(error.reason)]);
-    }
+  let unwrapped: UnwrappedToken;
+  try {
+    unwrapped = unwrapKitToken(text);
+  } catch (error) {
+    if (!(error instanceof ZegoTokenError)) throw error;
+    return result([...findings, malformed(error.reason)]);
+  }
+  const { kit } = unwrapped;
+  if (kit !== undefined) {
     findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
   }
-  const envelope = envelopeOf(hash >= 0 ? text.slice(0, hash) : text, findings);
+  const envelope = envelopeOf(unwrapped.token, findings);
   if (envelope === undefined) {
     // Spaces in what is no token at all ("Bearer 04…", "hello world") were never '+': say only that it is malformed.
     const unread = findings.at(-1)?.code === 'malformed';
     return result(unread ? findings.filter((f) => f.code !== 'spaces_for_plus') : findings);
   }
-  if (kit !== undefined && envelope.version !== '04') return result([...findings, malformed('a kit token wraps a 04 token, not a 03 one')]);
+  const mismatch = kitMismatch(kit, envelope.version);
+  if (mismatch !== undefined) return result([...findings, malformed(mismatch)]);
 
   const { version, mode, expireTime } = envelope;
   const header: TokenHeader = kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };

@@ -6,6 +6,7 @@
 import { MAX_APP_ID } from '../lib/assertions.js';
 import { malformedToken, type ZegoTokenError } from '../lib/errors.js';
 import { isJsonObject } from '../lib/objects.js';
+import type { TokenVersion } from './envelope-reader.js';
 
 /** What a kit token's wrapper says, read from its clear JSON (`userName` percent-decoded). */
 export interface KitClaims {
@@ -66,6 +67,14 @@ export function readKitWrapper(wrapper: string): KitClaims {
     throw malformedKit('"userName" must be a string');
   }
   return { appId, userId: userID, roomId: roomID ?? '', userName: percentDecoded(userName ?? '') };
+}
+
+/**
+ * Why a kit wrapper cannot wrap a token of `version`, or `undefined` when it can (or there is none): UIKit's samples
+ * wrap 04 tokens only.
+ */
+export function kitMismatch(kit: KitClaims | undefined, version: TokenVersion): string | undefined {
+  return kit !== undefined && version !== '04' ? 'a kit token wraps a 04 token, not a 03 one' : undefined;
 }
 
 /**

@@ -2,8 +2,7 @@
  * The token functions of the main entry, on node:crypto: synchronous. `@zego-token/core/web` has the same functions on
  * Web Crypto (web/tokens.ts); both are the shared rules (tokens/) bound to a platform's cryptography.
  */
-import { openEnvelope } from '../format/envelope.js';
-import { unwrapKitToken } from '../format/kit-token.js';
+import { openToken } from '../format/open-token.js';
 import {
   generateToken03With,
   generateToken04With,
@@ -79,10 +78,8 @@ export function generateToken03(options: GenerateToken03Options): string {
  */
 export function decodeToken(token: string, secret: string): DecodedToken {
   const key = NODE_CRYPTO.keyFor(secret);
-  // A non-string goes on to openEnvelope, which refuses it as malformed.
-  const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
-  const envelope = openEnvelope(inner, NODE_BASE64);
-  return readClaims(key.open(envelope), envelope, kit);
+  const opened = openToken(token, NODE_BASE64);
+  return readClaims(key.open(opened.envelope), opened);
 }
 
 /**

@@ -11,6 +11,7 @@ import { MAX_APP_ID } from '../lib/assertions.js';
 import { ErrorCode, malformedToken, ZegoTokenError } from '../lib/errors.js';
 import { decryptionFailed, type TokenMode, type TokenVersion } from '../format/envelope-reader.js';
 import type { KitClaims } from '../format/kit-token.js';
+import type { OpenedToken } from '../format/open-token.js';
 import {
   integerField,
   nonceField,
@@ -157,26 +158,25 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
 
 /**
  * Reads a decrypted plaintext into claims, checked against the envelope's clear header; attaches a kit token's
- * wrapper when given. Pure: call it after any AES implementation (node:crypto, Web Crypto).
+ * wrapper when it came in one. Pure: call it after any AES implementation (node:crypto, Web Crypto).
  *
  * A token that expires before it was created (a negative lifetime, which ZEGO's Node.js sample accepts) is read as
  * it is: `verifyToken` calls it expired.
  *
  * @param plaintext - the decrypted bytes (CBC padding removed; GCM tag verified)
- * @param header - the envelope's version, mode and clear expire time
- * @param kit - a kit token's wrapper (04 only), from `unwrapKitToken`
+ * @param opened - the envelope (its version, mode and clear expire time) and kit wrapper, as `openToken` read them
+ *   (which refuses a kit around a 03 token)
  * @throws {@link ZegoTokenError} `TOKEN_EMPTY_PLAINTEXT` for no bytes at all; `TOKEN_DECRYPTION_FAILED` for CBC
  *   output that is not UTF-8 JSON (a wrong secret, almost surely); `TOKEN_MALFORMED` for a plaintext that is not a
- *   token's, a header that disagrees with it, or a kit wrapper around a 03 token.
+ *   token's, or a header that disagrees with it.
  */
-export function readClaims(plaintext: Uint8Array, header: ClaimsHeader, kit?: KitClaims): DecodedToken {
+export function readClaims(plaintext: Uint8Array, opened: OpenedToken): DecodedToken {
+  const { envelope: header, kit } = opened;
   const fields = readPlaintext(plaintext, header.mode);
   const decoded = header.version === '03' ? claims03(fields) : claims04(fields, header.mode);
   if (decoded.expireTime !== header.expireTime) {
     throw malformedToken('the header and the plaintext disagree on the expire time');
   }
-  if (kit === undefined) return decoded;
-  if (decoded.version !== '04') throw malformedToken('a kit token wraps a 04 token, not a 03 one');
-  decoded.kit = kit;
+  if (kit !== undefined && decoded.version === '04') decoded.kit = kit;
   return decoded;
 }

@@ -1,6 +1,6 @@
 /** What `verifyToken` checks besides decryption, shared by node:crypto's and Web Crypto's `verifyToken`. */
 import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
-import { nowInSeconds } from '../lib/clock.js';
+import { nowInSeconds } from '../lib/time.js';
 import type { DecodedToken } from './read-claims.js';
 import { describeNumber, ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { optionsReader, type OptionNames, type ReadOptions } from '../lib/options.js';

@@ -2,8 +2,7 @@
  * The token functions of `@zego-token/core/web`: the main entry's, on Web Crypto, answering with promises. Same
  * options, same validation, same results and `ZegoTokenError` codes (as rejections).
  */
-import { openEnvelope } from '../format/envelope.js';
-import { unwrapKitToken } from '../format/kit-token.js';
+import { openToken } from '../format/open-token.js';
 import {
   generateToken03With,
   generateToken04With,
@@ -59,10 +58,8 @@ export async function generateToken03(options: GenerateToken03Options): Promise<
  */
 export async function decodeToken(token: string, secret: string): Promise<DecodedToken> {
   const key = WEB_CRYPTO.keyFor(secret);
-  // A non-string goes on to openEnvelope, which refuses it as malformed.
-  const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
-  const envelope = openEnvelope(inner);
-  return readClaims(await key.open(envelope), envelope, kit);
+  const opened = openToken(token);
+  return readClaims(await key.open(opened.envelope), opened);
 }
 
 /**
