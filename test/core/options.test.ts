@@ -153,6 +153,7 @@ describe('options: one reader, for every function that takes options', () => {
     const route = createTokenRoute({ ...base, getUserId: () => 'a', path: '/t/:roomId' } as never, ['path']);
     expect(route.adapterOptions).to.deep.equal({ path: '/t/:roomId' });
     expect(Object.isFrozen(route.adapterOptions)).to.equal(true);
+    expect(Object.isFrozen(readTokenRouteOptions({ ...base, getUserId: () => 'a' }))).to.equal(true);
     expectZegoError(() => createTokenRoute({ ...base, getUserId: () => 'a', path: '/t/:roomId' } as never), ErrorCode.OPTION_INVALID);
   });
 

@@ -94,7 +94,8 @@ export function readTokenRouteOptions<AdapterOption extends string = never>(
     adapterOptionNames.length === 0
       ? readRouteOptions
       : optionsReader<TokenRouteOptions>({ ...ROUTE_OPTION_NAMES, ...Object.fromEntries(adapterOptionNames.map((name) => [name, true])) });
-  return reader(options) as ReadTokenRouteOptions<AdapterOption>;
+  // Kept by the route, or by an adapter that builds routes from it: frozen, so it stays what was read.
+  return Object.freeze(reader(options)) as ReadTokenRouteOptions<AdapterOption>;
 }
 
 /**
