@@ -5,8 +5,8 @@
  * - Options are a plain object: an object literal or `Object.create(null)` (see {@link isPlainObject}). Anything else
  *   is refused: a class instance (its methods and accessors live on a prototype, where a misspelt one would go
  *   unseen; copy its options into an object literal), an array, a `Map`, a function, `null`.
- * - Its own string keys, enumerable or not, are what it gives (no option is named by a symbol: symbol keys are not
- *   read). A key that is no option is refused before anything is read, naming the option probably meant ("did you
+ * - Its own string keys, enumerable or not, are what it gives (no option is named by a symbol: symbol keys are
+ *   ignored). A key that is no option is refused before anything is read, naming the option probably meant ("did you
  *   mean userId?").
  * - Each option is read exactly once (a getter runs once) into a record of the function's own, which is all it then
  *   reads: what was checked is what is used. A record kept past the call (an issuer's configuration, a route's
