@@ -4,6 +4,41 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The core's layers, lowest first: a folder of packages/core/src may import only the folders listed for it (and
+ * itself). Web Crypto's binding never reaches node:crypto's, and only node/ and cli/ import `node:` modules.
+ */
+const CORE_LAYERS = {
+  lib: [],
+  format: ['lib'],
+  tokens: ['lib', 'format'],
+  diagnosis: ['lib', 'format', 'tokens'],
+  route: ['lib', 'format', 'tokens'],
+  web: ['lib', 'format', 'tokens', 'route'],
+  node: ['lib', 'format', 'tokens', 'diagnosis', 'route'],
+  'server-assistant': ['lib', 'format', 'tokens', 'node'],
+  cli: ['lib', 'format', 'tokens', 'diagnosis', 'route', 'node'],
+};
+const NODE_MODULES_ALLOWED = new Set(['node', 'cli']);
+const FOLDERS = Object.keys(CORE_LAYERS);
+
+/** One config object per layer: `no-restricted-imports` refusing every folder not below it. */
+const coreLayerRules = Object.entries(CORE_LAYERS).map(([layer, below]) => {
+  const above = FOLDERS.filter((folder) => folder !== layer && !below.includes(folder));
+  const patterns = [
+    {
+      regex: `^\\.\\./(${above.join('|')})/`,
+      message: `${layer}/ may import only ${below.length === 0 ? 'itself' : below.join(', ')} (the core's layers: eslint.config.js)`,
+    },
+    // The entry points sit above every layer.
+    { regex: '^\\.\\./(index|web|common)\\.js$', message: 'the entry points import the layers, never the reverse' },
+  ];
+  if (!NODE_MODULES_ALLOWED.has(layer)) {
+    patterns.push({ regex: '^node:', message: `${layer}/ runs where only Web APIs exist: node: modules belong in node/ (or cli/)` });
+  }
+  return { files: [`packages/core/src/${layer}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+});
+
 export default defineConfig(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -41,6 +76,21 @@ export default defineConfig(
         { object: 'Math', property: 'random', message: 'IVs and nonces come from the platform CSPRNG (see format/random.ts).' },
       ],
     },
+  },
+  ...coreLayerRules,
+  {
+    // The entries: what both export (common.ts) and the Web Crypto entry never reach node:crypto's binding.
+    files: ['packages/core/src/common.ts', 'packages/core/src/web.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./(node|cli|server-assistant)/|^node:', message: 'the Web Crypto entry and the shared exports never reach node:crypto' }] },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/src/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./web/', message: 'the main entry binds node:crypto, never Web Crypto' }] }] },
   },
   {
     files: ['test/**/*.ts'],

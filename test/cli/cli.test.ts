@@ -77,7 +77,7 @@ describe('zego-token CLI', function () {
     expect(run.status, run.stderr).to.equal(0);
     expect(JSON.parse(run.stdout)).to.deep.equal(decodeToken(vector.token, vector.secret));
     const when = new Date(vector.expected.expireTime * 1000).toISOString();
-    expect(run.stderr).to.match(new RegExp(`^expired at ${when} \\(\\d+ (s|min|h) ago\\)\\n$`));
+    expect(run.stderr).to.match(new RegExp(`^expired at ${when} \\(\\d+ (s|min|h|days) ago\\)\\n$`));
     const fresh = cli(['generate', '--app-id', '1', '--user', 'u', '--ttl', '7200'], withSecret).stdout.trim();
     expect(cli(['decode', fresh], withSecret).stderr).to.match(/^valid until \S+ \((120 min|2 h) left\)\n$/);
   });
@@ -123,6 +123,7 @@ describe('zego-token CLI', function () {
     ['no command', [], {}, /^zego-token: generate, decode, inspect, verify and diagnose/],
     ['an unknown command (not repeated)', ['mint'], {}, /^zego-token: argument 1 is not a command(?!.*mint)/],
     ['an unknown flag (not repeated)', ['generate', '--bogus'], withSecret, /^zego-token: argument 2 is not an option of generate(?!.*bogus)/],
+    ['a misspelt flag, named with the one meant (not repeated)', ['generate', '--usr', 'u'], withSecret, /^zego-token: argument 2 is not an option of generate: did you mean --user\?$(?<!usr.*)/m],
     ['help for an unknown command (not repeated)', ['help', 'mint'], {}, /^zego-token: argument 2 is not a command(?!.*mint)/],
     ['no secret for generate', ['generate', '--app-id', '1', '--user', 'u'], {}, /no secret/],
     ['no secret for decode', ['decode', vector.token], {}, /no secret/],

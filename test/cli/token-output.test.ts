@@ -103,7 +103,7 @@ describe('zego-token prints what a token holds', function () {
       const decoded = cli(['decode', farFuture], env);
       expect(decoded.status, decoded.stderr).to.equal(0);
       expect(JSON.parse(decoded.stdout)).to.include({ expireTime: expire });
-      expect(decoded.stderr).to.match(new RegExp(`^valid until epoch second ${expire} \\(after the year 275760\\) \\(\\d+ h left\\)\n$`));
+      expect(decoded.stderr).to.match(new RegExp(`^valid until epoch second ${expire} \\(after the year 275760\\) \\(\\d+ days left\\)\n$`));
 
       const inspected = cli(['inspect', farFuture]);
       expect(JSON.parse(inspected.stdout)).to.deep.equal({ ...inspectToken(farFuture), expired: false });
@@ -116,6 +116,6 @@ describe('zego-token prints what a token holds', function () {
 
   it('with the last expiry a Date holds as an ISO date', () => {
     const last = sealed({ user_id: 'alice', expire: 8_640_000_000_000, payload: '' });
-    expect(cli(['decode', last], env).stderr).to.match(/^valid until \+275760-09-13T00:00:00\.000Z \(\d+ h left\)\n$/);
+    expect(cli(['decode', last], env).stderr).to.match(/^valid until \+275760-09-13T00:00:00\.000Z \(\d+ days left\)\n$/);
   });
 });

@@ -1,64 +1,11 @@
-export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './lib/errors.js';
-export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './tokens/privilege.js';
-export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './tokens/room-payload.js';
-export { generateToken04, type GenerateToken04Options } from './tokens/generate-token04.js';
-export { generateToken03, type GenerateToken03Options } from './tokens/generate-token03.js';
-export { generateToken, type TokenInfo, type SeedPrivilege } from './tokens/generate-token.js';
-export { decodeToken, type DecodedToken, type DecodedToken03, type DecodedToken04 } from './tokens/decode-token.js';
-export { verifyToken, DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-token.js';
-export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
-export type { KitClaims } from './format/kit-token.js';
-export { diagnoseToken, type DiagnoseTokenOptions, type TokenDiagnosis } from './diagnosis/diagnose-token.js';
-export {
-  DIAGNOSIS_SEVERITIES,
-  type DiagnosisCode,
-  type DiagnosisFinding,
-  type DiagnosisSeverity,
-} from './diagnosis/findings.js';
-export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
-export {
-  MAX_APP_ID,
-  MAX_EFFECTIVE_TIME_IN_SECONDS,
-  MAX_ROOM_ID_BYTES,
-  MAX_USER_ID_BYTES,
-  SECRET_BYTES,
-} from './lib/assertions.js';
-export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
-export { createTokenIssuer } from './route/create-token-issuer.js';
-export {
-  type MaybePromise,
-  type TokenIssuer,
-  type TokenIssuerOptions,
-  type TokenRequest,
-  type TokenRequestContext,
-} from './route/token-issuer.js';
-export {
-  FORBIDDEN_RESPONSE,
-  INVALID_ROOM_ID_RESPONSE,
-  METHOD_NOT_ALLOWED_RESPONSE,
-  NOT_FOUND_RESPONSE,
-  TOKEN_RESPONSE_HEADERS,
-  UNAUTHENTICATED_RESPONSE,
-  type TokenErrorBody,
-  type IdentityTokenResponseBody,
-  type TokenErrorCode,
-  type TokenResponse,
-  type TokenResponseBody,
-} from './route/token-response.js';
-export { isZegoRoomId } from './tokens/room-id.js';
-export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
-export type { EnvironmentSource } from './lib/environment.js';
-export {
-  compileTokenPath,
-  DEFAULT_TOKEN_PATH,
-  pathOfRequestTarget,
-  type PathMatch,
-  type TokenPath,
-} from './route/token-path.js';
-export { createTokenRoute } from './route/create-token-route.js';
-export {
-  DEFAULT_ROOM_PARAM,
-  type TokenRoute,
-  type TokenRouteOptions,
-  type TokenRouteSettings,
-} from './route/token-route.js';
+/**
+ * `@zego-token/core`: ZEGO tokens on node:crypto, synchronous. The exports shared with `@zego-token/core/web` are in
+ * common.ts; this entry adds the node:crypto functions, the seed-compatible `generateToken` and the doctor.
+ */
+export * from './common.js';
+export { decodeToken, generateToken03, generateToken04, verifyToken } from './node/tokens.js';
+export { generateToken, type SeedPrivilege, type TokenInfo } from './node/generate-token.js';
+export { createTokenIssuer, createTokenRoute } from './node/token-issuer.js';
+export { diagnoseToken } from './node/diagnose-token.js';
+export type { DiagnoseTokenOptions, TokenDiagnosis } from './diagnosis/diagnose-token.js';
+export { DIAGNOSIS_SEVERITIES, type DiagnosisCode, type DiagnosisFinding, type DiagnosisSeverity } from './diagnosis/findings.js';

@@ -3,54 +3,9 @@
  * `crypto.getRandomValues`), for runtimes without node:crypto (workerd without `nodejs_compat`, Vercel's edge
  * runtime, Next.js middleware, browsers) and for any with Web Crypto (Node 20+, Deno, Bun). Nothing it imports
  * touches a `node:` module, `Buffer` or `process`. The generators, decoders and issuer answer with promises.
+ *
+ * The exports shared with the main entry are in common.ts; this entry adds the Web Crypto functions.
  */
-export { ErrorCode, ZegoTokenError, type ErrorCodeValue } from './lib/errors.js';
-export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './tokens/privilege.js';
-export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './tokens/room-payload.js';
-export { generateToken04, generateToken03, decodeToken, verifyToken } from './web/tokens.js';
-export type { GenerateToken03Options, GenerateToken04Options } from './tokens/generate.js';
-export type { DecodedToken, DecodedToken03, DecodedToken04 } from './tokens/read-claims.js';
-export { DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-claims.js';
-// Reading the clear header needs no cipher: the main entry's own function, synchronous as there.
-export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
-export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
-export {
-  MAX_APP_ID,
-  MAX_EFFECTIVE_TIME_IN_SECONDS,
-  MAX_ROOM_ID_BYTES,
-  MAX_USER_ID_BYTES,
-  SECRET_BYTES,
-} from './lib/assertions.js';
+export * from './common.js';
+export { decodeToken, generateToken03, generateToken04, verifyToken } from './web/tokens.js';
 export { createTokenIssuer, createTokenRoute, type WebTokenIssuer } from './web/token-issuer.js';
-export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
-export {
-  type MaybePromise,
-  type TokenIssuer,
-  type TokenIssuerOptions,
-  type TokenRequest,
-  type TokenRequestContext,
-} from './route/token-issuer.js';
-export {
-  FORBIDDEN_RESPONSE,
-  INVALID_ROOM_ID_RESPONSE,
-  METHOD_NOT_ALLOWED_RESPONSE,
-  NOT_FOUND_RESPONSE,
-  TOKEN_RESPONSE_HEADERS,
-  UNAUTHENTICATED_RESPONSE,
-  type IdentityTokenResponseBody,
-  type TokenErrorBody,
-  type TokenErrorCode,
-  type TokenResponse,
-  type TokenResponseBody,
-} from './route/token-response.js';
-export { isZegoRoomId } from './tokens/room-id.js';
-export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
-export {
-  compileTokenPath,
-  DEFAULT_TOKEN_PATH,
-  pathOfRequestTarget,
-  type PathMatch,
-  type TokenPath,
-} from './route/token-path.js';
-export type { EnvironmentSource } from './lib/environment-source.js';
-export { DEFAULT_ROOM_PARAM, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from './route/token-route.js';

@@ -3,8 +3,10 @@
  * wrong place, so errors name a flag from the command's own table or an argument's position, never its text.
  */
 import { parseArgs } from 'node:util';
-import { appIdFromEnvironment, secretFromEnvironment } from '../lib/environment.js';
+import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
+import { environmentVariable } from '../node/environment.js';
 import { ZegoTokenError } from '../lib/errors.js';
+import { closestOption } from '../lib/options.js';
 import { UsageError } from './command.js';
 
 /** One flag of a command: `--name VALUE` (string, repeatable when `multiple`) or `--name` (boolean). */
@@ -38,7 +40,8 @@ export interface ParsedCommand<Flags extends FlagSpecs> {
 /**
  * Reads `args` (what follows `zego-token COMMAND`) against `flags`, allowing at most `maxPositionals` other
  * arguments. Unknown flags, a missing or unexpected value, a flag given twice and extra arguments are usage errors
- * that give the argument's position (counting the command as argument 1), never its text.
+ * that give the argument's position (counting the command as argument 1), never its text; an unknown flag close to
+ * one of the command's is answered with that one, as an unknown option is by the library ("did you mean --user?").
  */
 export function parseCommand<const Flags extends FlagSpecs>(
   command: string,
@@ -65,7 +68,10 @@ export function parseCommand<const Flags extends FlagSpecs>(
     } else if (token.kind === 'option') {
       const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
       if (spec === undefined) {
-        throw new UsageError(`argument ${position} is not an option of ${command} (zego-token help ${command} lists them)`);
+        // The one rule for unknown options (lib/options.ts): name the one probably meant, one of the command's own.
+        const meant = closestOption(token.name, Object.keys(options));
+        const hint = meant === undefined ? ` (zego-token help ${command} lists them)` : `: did you mean --${meant}?`;
+        throw new UsageError(`argument ${position} is not an option of ${command}${hint}`);
       }
       // From here on token.name is one of our own flags: safe to name.
       if (spec.type === 'string' && token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
@@ -87,32 +93,40 @@ export function wholeNumber(text: string, name: string): number {
 /** The app ID from `--app-id`, else from ZEGO_APP_ID (lib/environment.ts), else `undefined`. */
 export function appIdFrom(flag: string | undefined): number | undefined {
   if (flag !== undefined) return wholeNumber(flag, '--app-id');
-  const fromEnvironment = appIdFromEnvironment();
-  return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, 'ZEGO_APP_ID');
+  const fromEnvironment = environmentVariable(ENVIRONMENT_VARIABLES.appId);
+  return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, ENVIRONMENT_VARIABLES.appId);
+}
+
+/** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts), else `undefined`. */
+export function optionalSecretFrom(flag: string | undefined): string | undefined {
+  if (flag === '') throw new UsageError('--secret is empty');
+  return flag ?? environmentVariable(ENVIRONMENT_VARIABLES.secret);
 }
 
 /** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts); the library validates it. */
 export function secretFrom(flag: string | undefined): string {
-  if (flag === '') throw new UsageError('--secret is empty');
-  const secret = flag ?? secretFromEnvironment();
-  if (secret === undefined) throw new UsageError('no secret: set ZEGO_SERVER_SECRET or pass --secret');
+  const secret = optionalSecretFrom(flag);
+  if (secret === undefined) throw new UsageError(`no secret: set ${ENVIRONMENT_VARIABLES.secret} or pass --secret`);
   return secret;
 }
 
 /**
  * Runs `call` (a library function given options built from flags), so that its errors name the flags the user typed:
- * `userId must be…` becomes `--user must be…`. The code is kept: it decides the exit code.
+ * an error about `userId` (its `option`) says `--user must be…`, with its `reason` and without what was received ("0"
+ * repeats the number typed, "a string" says nothing on a command line). The code is kept: it decides the exit code.
+ * `flagOf` maps option names to flags; an option within one (`'payload.streamIdList[1]'`) takes the flag of the
+ * longest name it starts with (`'payload.streamIdList'`: `--stream[1]`).
  */
 export function withFlagNames<T>(flagOf: Readonly<Record<string, string>>, call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (!(error instanceof ZegoTokenError)) throw error;
-    const names = new RegExp(`\\b(${Object.keys(flagOf).join('|')})\\b`, 'g');
-    const message = error.message
-      .replace(names, (name) => flagOf[name] ?? name)
-      // "Received 0" repeats the number typed, "Received a string" says nothing on a command line: both go.
-      .replace(/\. Received (an? )?[^ ]+$/, '');
-    throw new ZegoTokenError(error.code, message);
+    if (!(error instanceof ZegoTokenError) || error.option === undefined) throw error;
+    const { option, reason } = error;
+    const named = Object.keys(flagOf)
+      .filter((name) => option === name || option.startsWith(`${name}.`) || option.startsWith(`${name}[`))
+      .sort((a, b) => b.length - a.length)[0];
+    const flag = named === undefined ? option : `${flagOf[named]}${option.slice(named.length)}`;
+    throw new ZegoTokenError(error.code, `${flag} ${reason}`, { option, reason });
   }
 }

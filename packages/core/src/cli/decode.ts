@@ -1,5 +1,5 @@
-import { nowInSeconds } from '../lib/clock.js';
-import { decodeToken } from '../tokens/decode-token.js';
+import { nowInSeconds } from '../lib/time.js';
+import { decodeToken } from '../node/tokens.js';
 import { parseCommand, secretFrom } from './arguments.js';
 import type { Command } from './command.js';
 import { showHelp } from './help.js';

@@ -1,8 +1,8 @@
-import { diagnoseToken, type TokenDiagnosis } from '../diagnosis/diagnose-token.js';
+import type { TokenDiagnosis } from '../diagnosis/diagnose-token.js';
+import { diagnoseToken } from '../node/diagnose-token.js';
 import type { DiagnosisFinding } from '../diagnosis/findings.js';
-import { secretFromEnvironment } from '../lib/environment.js';
-import { appIdFrom, parseCommand, withFlagNames } from './arguments.js';
-import { UsageError, type Command } from './command.js';
+import { appIdFrom, optionalSecretFrom, parseCommand, withFlagNames } from './arguments.js';
+import type { Command } from './command.js';
 import { showHelp } from './help.js';
 import { json, terminalSafe } from './output.js';
 import { readTokenText } from './token-input.js';
@@ -61,8 +61,7 @@ Codes and what to do about each: docs/TROUBLESHOOTING.md.`,
   async run(args, io) {
     const { values, positionals } = parseCommand('doctor', args, FLAGS, 1);
     if (values.help) return showHelp(doctor, io);
-    if (values.secret === '') throw new UsageError('--secret is empty');
-    const secret = values.secret ?? secretFromEnvironment();
+    const secret = optionalSecretFrom(values.secret);
     const options = { secret, appId: appIdFrom(values['app-id']), userId: values.user, roomId: values.room };
     const token = await readTokenText(positionals[0], io);
     const diagnosis = withFlagNames(FLAG_OF, () => diagnoseToken(token, options));

@@ -1,6 +1,5 @@
-import { decodeToken } from '../tokens/decode-token.js';
-import { generateToken03 } from '../tokens/generate-token03.js';
-import { generateToken04 } from '../tokens/generate-token04.js';
+import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
+import { decodeToken, generateToken03, generateToken04 } from '../node/tokens.js';
 import type { PrivilegeFlags } from '../tokens/privilege.js';
 import type { RoomPayload } from '../tokens/room-payload.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
@@ -29,10 +28,12 @@ const FLAG_OF = {
   appId: '--app-id',
   userId: '--user',
   roomId: '--room',
+  'payload.roomId': '--room',
+  'payload.streamIdList': '--stream',
   effectiveTimeInSeconds: '--ttl',
-  streamIdList: '--stream',
   version: '--version',
   mode: '--mode',
+  payload: '--payload',
 };
 
 const DEFAULT_TTL_SECONDS = 3600;
@@ -68,7 +69,7 @@ export const generate: Command = {
     const { values } = parseCommand('generate', args, FLAGS, 0);
     if (values.help) return showHelp(generate, io);
     const appId = appIdFrom(values['app-id']);
-    if (appId === undefined) throw new UsageError('no app ID: pass --app-id or set ZEGO_APP_ID');
+    if (appId === undefined) throw new UsageError(`no app ID: pass --app-id or set ${ENVIRONMENT_VARIABLES.appId}`);
     const userId = values.user;
     if (userId === undefined) throw new UsageError('missing --user');
     const secret = secretFrom(values.secret);

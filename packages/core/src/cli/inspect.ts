@@ -1,4 +1,4 @@
-import { nowInSeconds } from '../lib/clock.js';
+import { nowInSeconds } from '../lib/time.js';
 import { inspectToken } from '../tokens/inspect-token.js';
 import { parseCommand } from './arguments.js';
 import type { Command } from './command.js';

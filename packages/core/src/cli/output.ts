@@ -6,6 +6,7 @@
  * `Cf`, `Zl`, `Zp`, and lone surrogates) are escaped as `\uXXXX`, which in JSON output is the same string to a JSON
  * reader.
  */
+import { isoTime, timeSpan } from '../lib/time.js';
 
 // What JSON.stringify leaves raw inside strings (it escapes C0 and lone surrogates itself).
 const RAW_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
@@ -35,24 +36,9 @@ export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-// A Date reaches 8.64e15 ms from the epoch; a token's expire time may be any int64 up to 2^53 - 1 seconds.
-const LAST_DATE_SECONDS = 8.64e12;
-
-/** An epoch-seconds time as an ISO date, or as the number itself past the calendar's end (year 275760). */
-export function calendarTime(epochSeconds: number): string {
-  if (Math.abs(epochSeconds) <= LAST_DATE_SECONDS) return new Date(epochSeconds * 1000).toISOString();
-  return `epoch second ${epochSeconds} (after the year 275760)`;
-}
-
-/** A length of time for people: seconds, minutes or hours. */
-export function timeSpan(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  return seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
-}
-
 /** `valid until … (… left)` or `expired at … (… ago)`, judged at `now` (epoch seconds). */
 export function describeExpiry(expireTime: number, now: number): string {
   const left = expireTime - now;
-  const when = calendarTime(expireTime);
+  const when = isoTime(expireTime);
   return left > 0 ? `valid until ${when} (${timeSpan(left)} left)` : `expired at ${when} (${timeSpan(-left)} ago)`;
 }

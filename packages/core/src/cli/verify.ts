@@ -1,12 +1,11 @@
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { nowInSeconds } from '../lib/clock.js';
-import type { DecodedToken } from '../tokens/decode-token.js';
-import { decodeToken } from '../tokens/decode-token.js';
-import { verifyToken } from '../tokens/verify-token.js';
+import { isoTime, nowInSeconds, timeSpan } from '../lib/time.js';
+import { decodeToken, verifyToken } from '../node/tokens.js';
+import type { DecodedToken } from '../tokens/read-claims.js';
 import { appIdFrom, parseCommand, secretFrom, withFlagNames } from './arguments.js';
 import { TokenError, type Command } from './command.js';
 import { showHelp } from './help.js';
-import { calendarTime, quoted, timeSpan } from './output.js';
+import { quoted } from './output.js';
 import { readToken } from './token-input.js';
 import { repairToken } from '../diagnosis/repair-token.js';
 
@@ -58,7 +57,7 @@ Expiry is judged by this machine's clock, with no tolerance, as ZEGO's servers j
       throw damaged !== '' && reason instanceof Error ? new TokenError(`${damaged}${reason.message}`) : reason;
     }
     const left = claims.expireTime - nowInSeconds();
-    const valid = `${audience(claims)}, until ${calendarTime(claims.expireTime)} (${timeSpan(left)} left)`;
+    const valid = `${audience(claims)}, until ${isoTime(claims.expireTime)} (${timeSpan(left)} left)`;
     if (damaged !== '') throw new TokenError(`${damaged}valid: ${valid}; give the client the token exactly as issued`);
     io.out(`valid: ${valid}`);
     return 0;
@@ -79,7 +78,7 @@ function explained(error: unknown, token: string, secret: string): unknown {
   if (error.code === ErrorCode.TOKEN_EXPIRED) {
     // verifyToken decrypted it before judging expiry, so its claims are readable.
     const { expireTime } = decodeToken(token, secret);
-    return new TokenError(`token expired at ${calendarTime(expireTime)} (${timeSpan(nowInSeconds() - expireTime)} ago)`);
+    return new TokenError(`token expired at ${isoTime(expireTime)} (${timeSpan(nowInSeconds() - expireTime)} ago)`);
   }
   if (error.code === ErrorCode.TOKEN_CLAIM_MISMATCH) {
     return new TokenError(`${error.message}: it is ${audience(decodeToken(token, secret))}`);

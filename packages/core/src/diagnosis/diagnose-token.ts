@@ -1,14 +1,18 @@
-import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
-import { nowInSeconds } from '../lib/clock.js';
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { assertOptionsObject } from '../lib/options.js';
-import { NODE_CRYPTO } from '../format/crypto-node.js';
+import { optionsReader } from '../lib/options.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
-import { readKitWrapper, type KitClaims } from '../format/kit-token.js';
+import { kitMismatch, unwrapKitToken, type KitClaims, type UnwrappedToken } from '../format/kit-token.js';
+import type { TokenCrypto } from '../format/token-crypto.js';
 import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
-import { DEFAULT_CLOCK_TOLERANCE_SECONDS, roomMatch } from '../tokens/verify-token.js';
-import { finding, isoTime, span, type DiagnosisFinding } from './findings.js';
+import {
+  checkedExpectations,
+  EXPECTATION_NAMES,
+  roomMatch,
+  type CheckedExpectations,
+} from '../tokens/verify-claims.js';
+import { isoTime, timeSpan } from '../lib/time.js';
+import { finding, type DiagnosisFinding } from './findings.js';
 import { repairToken } from './repair-token.js';
 
 /** What {@link diagnoseToken} checks the token against. Every field is optional. */
@@ -21,9 +25,9 @@ export interface DiagnoseTokenOptions {
   userId?: string | undefined;
   /** The room the client joins: `room_id_mismatch` unless the token is bound to it or to any room. */
   roomId?: string | undefined;
-  /** The current time in epoch seconds; defaults to the system clock. */
+  /** The current time in epoch seconds; defaults to the system clock (leave it out, or `undefined`: `null` is refused). */
   now?: number | undefined;
-  /** Seconds of clock skew allowed for `expired` and `not_yet_valid`; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS}. */
+  /** Seconds of clock skew allowed for `expired` and `not_yet_valid`; defaults to `DEFAULT_CLOCK_TOLERANCE_SECONDS` (0). */
   clockToleranceSeconds?: number | undefined;
 }
 
@@ -40,41 +44,19 @@ export interface TokenDiagnosis {
   token?: DecodedToken | TokenHeader;
 }
 
-const KNOWN_OPTIONS = new Set(['secret', 'appId', 'userId', 'roomId', 'now', 'clockToleranceSeconds']);
+const readOptions = optionsReader<DiagnoseTokenOptions>({ ...EXPECTATION_NAMES, secret: true });
 
-function optionInvalid(message: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.OPTION_INVALID, message);
-}
-
-interface Resolved {
+interface Resolved extends CheckedExpectations {
   secret: string | undefined;
-  appId: number | undefined;
-  userId: string | undefined;
-  roomId: string | undefined;
-  now: number;
-  tolerance: number;
 }
 
-function resolveOptions(options: DiagnoseTokenOptions): Resolved {
-  assertOptionsObject(options, 'options');
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key)) throw optionInvalid(`diagnoseToken has no option "${key}"`);
-  }
-  const { secret, appId, userId, roomId } = options;
-  if (secret !== undefined) NODE_CRYPTO.keyFor(secret);
-  if (appId !== undefined) assertAppId(appId);
-  if (userId !== undefined) assertUserId(userId);
-  if (roomId !== undefined) assertRoomId(roomId);
-  const now = options.now ?? nowInSeconds();
-  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
-  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
-  }
-  return { secret, appId, userId, roomId, now, tolerance };
+/** The options read once and checked as `verifyToken`'s expectations are, the secret by the platform's cipher. */
+function resolveOptions(crypto: TokenCrypto<string, Uint8Array>, options: DiagnoseTokenOptions): Resolved {
+  const read = readOptions(options);
+  const { secret } = read;
+  if (secret !== undefined) crypto.keyFor(secret);
+  return { ...checkedExpectations(read), secret: secret as string | undefined };
 }
-
-const MALFORMED_PREFIX = /^malformed token: /;
 
 function malformed(part: string): DiagnosisFinding {
   return finding('malformed', `The token is not a readable ZEGO token (${part}): pass it exactly as your token server returned it.`);
@@ -100,15 +82,15 @@ function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | unde
 }
 
 /** The claims, or the finding that says why the secret does not yield them. */
-function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
+function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
   try {
-    return readClaims(NODE_CRYPTO.keyFor(secret).open(envelope), envelope, kit);
+    return readClaims(crypto.keyFor(secret).open(envelope), { envelope, kit });
   } catch (error) {
-    const code = error instanceof ZegoTokenError ? error.code : undefined;
-    if (code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
+    const known = error instanceof ZegoTokenError ? error : undefined;
+    if (known?.code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
       return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
     }
-    if (code === ErrorCode.TOKEN_MALFORMED) return malformed((error as Error).message.replace(MALFORMED_PREFIX, ''));
+    if (known?.code === ErrorCode.TOKEN_MALFORMED) return malformed(known.reason);
     return finding('decryption_failed', 'The token does not decrypt with this secret: use the ServerSecret of the app that issued it (or the token was altered).');
   }
 }
@@ -116,18 +98,18 @@ function claimsOf(envelope: Envelope, secret: string, kit: KitClaims | undefined
 function timeFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
   const { createTime, expireTime } = claims;
   if (expireTime < createTime) {
-    return [finding('lifetime_negative', `The token expires ${span(createTime - expireTime)} before it was created: give its generator a positive lifetime (effectiveTimeInSeconds).`)];
+    return [finding('lifetime_negative', `The token expires ${timeSpan(createTime - expireTime)} before it was created: give its generator a positive lifetime (effectiveTimeInSeconds).`)];
   }
   const found: DiagnosisFinding[] = [];
   if (o.now >= expireTime + o.tolerance) found.push(expired(expireTime, o.now));
   if (createTime > o.now + o.tolerance) {
-    found.push(finding('not_yet_valid', `The token was created ${span(createTime - o.now)} in the future: the issuing server's clock runs ahead, so synchronise it (NTP).`));
+    found.push(finding('not_yet_valid', `The token was created ${timeSpan(createTime - o.now)} in the future: the issuing server's clock runs ahead, so synchronise it (NTP).`));
   }
   return found;
 }
 
 function expired(expireTime: number, now: number): DiagnosisFinding {
-  return finding('expired', `The token expired at ${isoTime(expireTime)} (${span(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
+  return finding('expired', `The token expired at ${isoTime(expireTime)} (${timeSpan(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
 }
 
 function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
@@ -173,28 +155,11 @@ function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
 }
 
 /**
- * Says everything that is wrong, odd or worth knowing about a token, as a developer needs it when a ZEGO login
- * fails with "token error". It never throws for anything about the token: a token that cannot be read is a finding.
- *
- * It first repairs what is unambiguous (surrounding whitespace and quotes, percent-encoding, spaces that were `+`,
- * stripped `=` padding, and unwraps a UIKit kit token), reports each repair as an error (the client, handed the
- * damaged text, fails), and reads the repaired token: its clear header always, its claims when `secret` is given.
- * The codes and their severities are in {@link DIAGNOSIS_SEVERITIES}; docs/TROUBLESHOOTING.md explains each.
- *
- * @param token - the token as the client had it: pasted, quoted, URL-encoded or a kit token
- * @param options - the secret and what the client expects; see {@link DiagnoseTokenOptions}
- * @returns `{ ok, findings, token? }`: `ok` is false when any finding is an error
- * @throws {@link ZegoTokenError} only for bad options: `SECRET_INVALID`, `APP_ID_INVALID`, `USER_ID_INVALID`,
- *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, a bad `now` or `clockToleranceSeconds`).
- *
- * @example
- * ```ts
- * const { ok, findings } = diagnoseToken(pasted, { secret: process.env.ZEGO_SERVER_SECRET, userId: 'alice' });
- * for (const { severity, code, message } of findings) report(`${severity} ${code}: ${message}`);
- * ```
+ * `diagnoseToken` on `crypto`, a platform's synchronous cryptography (node:crypto's: node/diagnose-token.ts). The
+ * doctor reads tokens one at a time, for people: synchronous, so only a synchronous platform opens them.
  */
-export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
-  const o = resolveOptions(options);
+export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string, options: DiagnoseTokenOptions): TokenDiagnosis {
+  const o = resolveOptions(crypto, options);
   const result = (findings: DiagnosisFinding[], read?: DecodedToken | TokenHeader): TokenDiagnosis => {
     const diagnosis: TokenDiagnosis = { ok: !findings.some((f) => f.severity === 'error'), findings };
     if (read !== undefined) diagnosis.token = read;
@@ -203,23 +168,25 @@ export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {})
   if (typeof token !== 'string') return result([malformed('it is not a string')]);
 
   const { text, findings } = repairToken(token);
-  const hash = text.indexOf('#');
-  let kit: KitClaims | undefined;
-  if (hash >= 0) {
-    try {
-      kit = readKitWrapper(text.slice(hash + 1));
-    } catch (error) {
-      return result([...findings, malformed((error as Error).message.replace(MALFORMED_PREFIX, ''))]);
-    }
+  let unwrapped: UnwrappedToken;
+  try {
+    unwrapped = unwrapKitToken(text);
+  } catch (error) {
+    if (!(error instanceof ZegoTokenError)) throw error;
+    return result([...findings, malformed(error.reason)]);
+  }
+  const { kit } = unwrapped;
+  if (kit !== undefined) {
     findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
   }
-  const envelope = envelopeOf(hash >= 0 ? text.slice(0, hash) : text, findings);
+  const envelope = envelopeOf(unwrapped.token, findings);
   if (envelope === undefined) {
     // Spaces in what is no token at all ("Bearer 04…", "hello world") were never '+': say only that it is malformed.
     const unread = findings.at(-1)?.code === 'malformed';
     return result(unread ? findings.filter((f) => f.code !== 'spaces_for_plus') : findings);
   }
-  if (kit !== undefined && envelope.version !== '04') return result([...findings, malformed('a kit token wraps a 04 token, not a 03 one')]);
+  const mismatch = kitMismatch(kit, envelope.version);
+  if (mismatch !== undefined) return result([...findings, malformed(mismatch)]);
 
   const { version, mode, expireTime } = envelope;
   const header: TokenHeader = kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
@@ -231,7 +198,7 @@ export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {})
     findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
     return result(findings, header);
   }
-  const claims = claimsOf(envelope, o.secret, kit);
+  const claims = claimsOf(crypto, envelope, o.secret, kit);
   if ('severity' in claims) return result([...findings, claims], header);
   return result([...findings, ...claimFindings(claims, o)], claims);
 }

@@ -80,17 +80,3 @@ export interface DiagnosisFinding {
 export function finding(code: DiagnosisCode, message: string): DiagnosisFinding {
   return { code, severity: DIAGNOSIS_SEVERITIES[code], message };
 }
-
-/** A span of seconds, as people read it. */
-export function span(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86_400)} days`;
-}
-
-/** Epoch seconds as an ISO time (or the number, past what `Date` can show). */
-export function isoTime(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? `${seconds} (epoch seconds)` : date.toISOString();
-}

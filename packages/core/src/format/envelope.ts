@@ -10,11 +10,11 @@
  * )
  * ```
  *
- * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`crypto-node.ts`) and Web Crypto
- * (`crypto-web.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
+ * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`node/crypto.ts`) and Web Crypto
+ * (`web/crypto.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
  * out new envelopes and turns a reader's fault into an error.
  */
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { ErrorCode, malformedToken, ZegoTokenError } from '../lib/errors.js';
 import {
   AES_BLOCK_BYTES,
   CBC_IV_BYTES,
@@ -98,17 +98,13 @@ export function writeEnvelopeFrame(target: Uint8Array, layout: EnvelopeLayout, e
   if (layout.mode === 'gcm') target[layout.size - 1] = MODE_GCM;
 }
 
-function malformed(reason: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: ${reason}`);
-}
-
 /**
  * Reads a token's envelope, rejecting anything that is not exactly the layout above (TOKEN_MALFORMED); a token cut
- * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (crypto-node.ts).
+ * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (node/crypto.ts).
  */
 export function openEnvelope(token: unknown, decode?: Base64Decoder): Envelope {
-  if (typeof token !== 'string') throw malformed('not a string');
+  if (typeof token !== 'string') throw malformedToken('not a string');
   const envelope = readEnvelope(token, decode);
   if (!isEnvelopeFault(envelope)) return envelope;
-  throw malformed(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
+  throw malformedToken(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
 }

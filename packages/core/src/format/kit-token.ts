@@ -4,7 +4,9 @@
  * The part after `#` is in clear. No Node APIs here (`atob`, `TextDecoder`): Web Crypto decoding reads kits too.
  */
 import { MAX_APP_ID } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { malformedToken, type ZegoTokenError } from '../lib/errors.js';
+import { isJsonObject } from '../lib/objects.js';
+import type { TokenVersion } from './envelope-reader.js';
 
 /** What a kit token's wrapper says, read from its clear JSON (`userName` percent-decoded). */
 export interface KitClaims {
@@ -29,11 +31,7 @@ const WRAPPER_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function malformedKit(reason: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: kit wrapper: ${reason}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return malformedToken(`kit wrapper: ${reason}`);
 }
 
 /** `decodeURIComponent`, or the text as written when it is not valid percent-encoding (a name is only shown). */
@@ -56,7 +54,7 @@ export function readKitWrapper(wrapper: string): KitClaims {
   } catch {
     throw malformedKit('the part after "#" is not base64 JSON');
   }
-  if (!isRecord(json)) throw malformedKit('the part after "#" is not a JSON object');
+  if (!isJsonObject(json)) throw malformedKit('the part after "#" is not a JSON object');
   const { appID, userID, roomID, userName } = json;
   // UIKit samples pass appID as a number; a decimal string is the same app.
   const appId = typeof appID === 'string' && /^[1-9][0-9]{0,9}$/.test(appID) ? Number(appID) : appID;
@@ -69,6 +67,14 @@ export function readKitWrapper(wrapper: string): KitClaims {
     throw malformedKit('"userName" must be a string');
   }
   return { appId, userId: userID, roomId: roomID ?? '', userName: percentDecoded(userName ?? '') };
+}
+
+/**
+ * Why a kit wrapper cannot wrap a token of `version`, or `undefined` when it can (or there is none): UIKit's samples
+ * wrap 04 tokens only.
+ */
+export function kitMismatch(kit: KitClaims | undefined, version: TokenVersion): string | undefined {
+  return kit !== undefined && version !== '04' ? 'a kit token wraps a 04 token, not a 03 one' : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The JSON inside a token (docs/FORMAT.md, "Plaintext JSON"): built with keys in ZEGO's exact order, and read back with
  * every field's type checked.
  */
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { malformedToken } from '../lib/errors.js';
 
 /** ZEGO's wire form of a privilege: `{"1":0|1,"2":0|1}` (key 1 login, key 2 publish). */
 export interface PrivilegeJson {
@@ -47,10 +47,6 @@ export function plaintext04(
   );
 }
 
-export function malformedPlaintext(reason: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: ${reason}`);
-}
-
 /** A parsed plaintext object and its source text, from which exact number literals can be recovered. */
 export interface PlaintextFields {
   readonly text: string;
@@ -61,14 +57,14 @@ export interface PlaintextFields {
 export function integerField(fields: PlaintextFields, key: string, min: number, max: number): number {
   const value = fields.json[key];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw malformedPlaintext(`"${key}" must be an integer from ${min} to ${max}`);
+    throw malformedToken(`"${key}" must be an integer from ${min} to ${max}`);
   }
   return value;
 }
 
 export function stringField(fields: PlaintextFields, key: string): string {
   const value = fields.json[key];
-  if (typeof value !== 'string') throw malformedPlaintext(`"${key}" must be a string`);
+  if (typeof value !== 'string') throw malformedToken(`"${key}" must be a string`);
   return value;
 }
 
@@ -93,14 +89,14 @@ export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): s
   const source = typeof parsed === 'number' ? nonceLiteral(fields.text) : undefined;
   // The literal must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
   if (typeof parsed !== 'number' || source === undefined || !isIntegerLiteralOf(source, parsed)) {
-    throw malformedPlaintext('"nonce" must be an integer');
+    throw malformedToken('"nonce" must be an integer');
   }
   // A safe integer is the literal's exact value, and compares exactly with the bounds as doubles (rounding a bound
   // beyond 2^53 cannot carry it past a safe integer): no BigInt to build or compare.
   const outside = Number.isSafeInteger(parsed)
     ? parsed < Number(min) || parsed > Number(max)
     : BigInt(source) < min || BigInt(source) > max;
-  if (outside) throw malformedPlaintext(`"nonce" must be an integer from ${min} to ${max}`);
+  if (outside) throw malformedToken(`"nonce" must be an integer from ${min} to ${max}`);
   return source;
 }
 

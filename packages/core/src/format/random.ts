@@ -1,6 +1,6 @@
 /**
  * IVs and nonces from a pool of CSPRNG bytes. The pool is filled by the platform (node:crypto's `randomFillSync` or
- * Web Crypto's `getRandomValues`, see `crypto-node.ts` and `crypto-web.ts`); everything else is shared.
+ * Web Crypto's `getRandomValues`, see `node/crypto.ts` and `web/crypto.ts`); everything else is shared.
  */
 
 /** IVs and nonces, drawn from one platform CSPRNG. */
@@ -13,6 +13,12 @@ export interface RandomSource {
   nextNonce04(): number;
   /** A uniformly random integer in 0..2^53-1 (the nonce of 03 tokens, kept exact by every JSON parser). */
   randomSafeInteger(): number;
+  /**
+   * Forgets the pooled bytes and the 04 nonce walk: the next draw refills from the CSPRNG. For a process started from
+   * a V8 startup snapshot, whose heap (this pool included) is its builder's: drawing on would repeat the IVs and
+   * nonces of every other process started from the same snapshot.
+   */
+  reset(): void;
 }
 
 // One fill per POOL_SIZE bytes instead of a call per token: the call and allocation cost more than the cipher
@@ -90,6 +96,12 @@ export function createRandomSource(fill: (pool: Uint8Array) => void): RandomSour
       // 21 bits, then 32: 53 in all.
       const high = ((pool[start] as number) | ((pool[start + 1] as number) << 8) | ((pool[start + 2] as number) << 16)) & 0x1f_ffff;
       return high * 0x1_0000_0000 + uint32(start + 3);
+    },
+    reset() {
+      pool.fill(0);
+      offset = POOL_SIZE;
+      nonce04 = undefined;
+      nonce04Step = 1;
     },
   };
 }

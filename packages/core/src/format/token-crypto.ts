@@ -2,6 +2,7 @@
  * What differs between node:crypto and Web Crypto, as one interface: the key, the cipher and the random source. Everything above the format layer takes a `TokenCrypto` and so runs on either: node:crypto's is synchronous
  * (`Sealed = string`), Web Crypto's answers with promises.
  */
+import { assertSecret } from '../lib/assertions.js';
 import type { Envelope, TokenMode, TokenVersion } from './envelope.js';
 import type { RandomSource } from './random.js';
 
@@ -24,4 +25,21 @@ export interface TokenKey<Sealed, Opened> {
   seal(version: TokenVersion, mode: TokenMode, expireTime: number, plaintext: string): Sealed;
   /** Decrypts an envelope's ciphertext. A wrong secret or an altered token throws (or rejects with) TOKEN_DECRYPTION_FAILED. */
   open(envelope: Envelope): Opened;
+}
+
+/**
+ * A platform's `keyFor`: validates the secret (SECRET_INVALID) and sets its key up with `makeKey`, remembering the
+ * last one. Servers use one secret, so every call after the first is spared the validation and the key set-up.
+ */
+export function lastKeyFor<Key>(makeKey: (secret: string) => Key): (secret: unknown) => Key {
+  let lastSecret: string | undefined;
+  let lastKey: Key | undefined;
+  return (secret) => {
+    if (secret === lastSecret && lastKey !== undefined) return lastKey;
+    assertSecret(secret);
+    const key = makeKey(secret);
+    lastSecret = secret;
+    lastKey = key;
+    return key;
+  };
 }

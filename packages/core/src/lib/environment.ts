@@ -1,29 +1,26 @@
 /**
- * The environment variables the library reads, in one place: `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET`, as ZEGO's
- * console names the two values. Read only where an option is not given, and only at construction.
+ * The environment variables the library reads, in one place: named as ZEGO's console names the two values. Read only
+ * where an option is not given, and only at construction: from a host's source (a Worker's `env`) on every platform,
+ * then from `process.env` on node:crypto's (node/environment.ts).
  */
 
-import { variableFromSource, type EnvironmentSource } from './environment-source.js';
+/** The names of the variables read for options not given: `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET`. */
+export const ENVIRONMENT_VARIABLES: Readonly<{ appId: 'ZEGO_APP_ID'; secret: 'ZEGO_SERVER_SECRET' }> = Object.freeze({
+  appId: 'ZEGO_APP_ID',
+  secret: 'ZEGO_SERVER_SECRET',
+});
 
-/** Variables given by the host (a Worker's `env`): consulted before `process.env`. */
-export type { EnvironmentSource };
+/** One of {@link ENVIRONMENT_VARIABLES}' names. */
+export type EnvironmentVariable = (typeof ENVIRONMENT_VARIABLES)[keyof typeof ENVIRONMENT_VARIABLES];
 
-/** A variable's value, or `undefined` when it is unset or empty (an empty variable is as good as none). */
-function variable(name: string, source: EnvironmentSource | undefined): string | undefined {
-  const given = variableFromSource(source, name);
-  if (given !== undefined) return given;
-  // `process` is absent where only Web APIs exist (workerd, edge runtimes): there, nothing comes from the environment.
-  const env = typeof process === 'object' && process !== null ? process.env : undefined;
-  const value = env?.[name];
-  return value === undefined || value === '' ? undefined : value;
-}
+/**
+ * Variables given by the host rather than by `process.env`: a Cloudflare Worker's `env`, say. Only string values
+ * count. No runtime API: the Web Crypto build reads these and nothing else.
+ */
+export type EnvironmentSource = Readonly<Record<string, unknown>>;
 
-/** The raw `ZEGO_APP_ID`, unparsed: callers decide how to report a bad one. */
-export function appIdFromEnvironment(source?: EnvironmentSource): string | undefined {
-  return variable('ZEGO_APP_ID', source);
-}
-
-/** `ZEGO_SERVER_SECRET`, unvalidated. */
-export function secretFromEnvironment(source?: EnvironmentSource): string | undefined {
-  return variable('ZEGO_SERVER_SECRET', source);
+/** `name` from `source`, or `undefined` when absent, empty or not a string (an empty variable is as good as none). */
+export function variableFromSource(source: EnvironmentSource | undefined, name: EnvironmentVariable): string | undefined {
+  const given = source?.[name];
+  return typeof given === 'string' && given !== '' ? given : undefined;
 }

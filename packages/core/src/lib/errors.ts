@@ -46,11 +46,28 @@ const BRAND = Symbol.for('@zego-token/core.ZegoTokenError');
 /** One of the values of {@link ErrorCode}. */
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** What a {@link ZegoTokenError} says beyond its code and message: structured, to branch on and to rephrase. */
+export interface ZegoTokenErrorDetails {
+  /**
+   * The option or argument at fault, as the API names it (`'userId'`, `'payload.roomId'`, `'streamIdList[1]'`);
+   * absent when the error is about no single one.
+   */
+  readonly option?: string | undefined;
+  /**
+   * Why, as a fixed phrase without the option's name and without what the code already says: what is wrong with
+   * `option` (`'must be a non-empty string'`), or, for TOKEN_MALFORMED, the part of the token that is
+   * (`'kit wrapper: the part after "#" is not base64'`). Defaults to the message.
+   */
+  readonly reason?: string | undefined;
+}
+
 /**
  * The one error class thrown by `@zego-token/core`.
  *
  * Messages are fixed phrases: they never contain the secret, an IV or nonce, or a token's plaintext, so they are
- * safe to log and to show. Branch on {@link ZegoTokenError.code}, not on the message.
+ * safe to log and to show. Branch on {@link ZegoTokenError.code} (and {@link ZegoTokenError.option}), never on the
+ * message; show {@link ZegoTokenError.reason} where the code and option are said another way (a command-line flag,
+ * a finding).
  *
  * @example
  * ```ts
@@ -67,14 +84,21 @@ export class ZegoTokenError extends Error {
   override readonly name = 'ZegoTokenError' as const;
   /** One of {@link ErrorCode}'s values. */
   readonly code: ErrorCodeValue;
+  /** Why, without the option's name: see {@link ZegoTokenErrorDetails.reason}. */
+  readonly reason: string;
+  /** The option or argument at fault, when there is one: see {@link ZegoTokenErrorDetails.option}. */
+  readonly option: string | undefined;
 
   /**
    * @param code - one of {@link ErrorCode}'s values
    * @param message - a fixed phrase: never pass secrets, IVs or plaintexts
+   * @param details - the option at fault and the reason, when the message is made of them
    */
-  constructor(code: ErrorCodeValue, message: string) {
+  constructor(code: ErrorCodeValue, message: string, details: ZegoTokenErrorDetails = {}) {
     super(message);
     this.code = code;
+    this.reason = details.reason ?? message;
+    this.option = details.option;
     Object.defineProperty(this, BRAND, { value: true });
   }
 
@@ -85,4 +109,30 @@ export class ZegoTokenError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
+}
+
+/** What a value looked like, for messages: its type only, never its content (it may be a secret). */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A number as itself (app IDs, lifetimes and flags are no secrets), anything else as {@link describe} says. */
+export function describeNumber(value: unknown): string {
+  return typeof value === 'number' ? String(value) : describe(value);
+}
+
+/**
+ * The error about one option or argument: `${option} ${reason}`, then `. Received ${received}` when given (what the
+ * value looked like, from {@link describe}).
+ */
+export function invalid(code: ErrorCodeValue, option: string, reason: string, received?: string): ZegoTokenError {
+  const message = `${option} ${reason}${received === undefined ? '' : `. Received ${received}`}`;
+  return new ZegoTokenError(code, message, { option, reason });
+}
+
+/** TOKEN_MALFORMED, `malformed token: ${reason}`: `reason` names the part, never a value from the token. */
+export function malformedToken(reason: string): ZegoTokenError {
+  return new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, `malformed token: ${reason}`, { reason });
 }

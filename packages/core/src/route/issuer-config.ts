@@ -2,46 +2,51 @@
  * The issuer's option resolution, its own step: options in, a frozen configuration out. Every option is honoured
  * or refused here, at construction; the per-request path (token-issuer.ts) reads only the configuration.
  */
-import { assertAppId, assertEffectiveTime, describe } from '../lib/assertions.js';
+import { assertAppId, assertEffectiveTime, describe, MAX_APP_ID } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { optionInvalid, type ReadOptions } from '../lib/options.js';
-import type { EnvironmentSource } from '../lib/environment-source.js';
+import { ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
+import { optionsReader, type OptionNames, type OptionsReader, type ReadOptions } from '../lib/options.js';
+import { ENVIRONMENT_VARIABLES, type EnvironmentSource, type EnvironmentVariable } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
-import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
+import { isPlainObject } from '../lib/objects.js';
+import { toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
 import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';
+import type { TokenIssuerOptions } from './token-issuer.js';
 
 /** The default token lifetime of the issuer: one hour, as in ZEGO's samples. */
 export const DEFAULT_EFFECTIVE_TIME_IN_SECONDS = 3600;
 
-/** The names of `createTokenIssuer`'s options: what `readOptions` looks up, and all an options object may hold. */
-export const ISSUER_OPTION_NAMES = [
-  'appId',
-  'secret',
-  'version',
-  'mode',
-  'effectiveTimeInSeconds',
-  'roomPayload',
-  'privilege',
-  'streamIdList',
-  'validateRoomId',
-] as const;
+/** The names of `createTokenIssuer`'s options: all an options object may hold (lib/options.ts). */
+export const ISSUER_OPTION_NAMES: OptionNames<TokenIssuerOptions> = {
+  appId: true,
+  secret: true,
+  version: true,
+  mode: true,
+  effectiveTimeInSeconds: true,
+  roomPayload: true,
+  privilege: true,
+  streamIdList: true,
+  validateRoomId: true,
+};
 
-/** One of {@link ISSUER_OPTION_NAMES}. */
-export type IssuerOptionName = (typeof ISSUER_OPTION_NAMES)[number];
+/** Reads `createTokenIssuer`'s options once into a frozen record (lib/options.ts). */
+export const readIssuerOptions: OptionsReader<TokenIssuerOptions> = optionsReader<TokenIssuerOptions>(ISSUER_OPTION_NAMES);
+
+/** The issuer's options as read: what {@link resolveTokenIssuerConfig} resolves. */
+export type ReadIssuerOptions = ReadOptions<TokenIssuerOptions>;
 
 /** A callback of the request: its result is checked per request by the issuer. */
 type Resolver = (context: never) => unknown;
 
 /**
  * Where an issuer finds `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` for options not given: in a host's `source` (a
- * Worker's `env`) and, on node:crypto's platform, then in `process.env` (`lib/environment.ts`); the Web Crypto
+ * Worker's `env`) and, on node:crypto's platform, then in `process.env` (node/environment.ts); the Web Crypto
  * build reads only the source.
  */
 export interface IssuerEnvironment {
-  appId(source: EnvironmentSource | undefined): string | undefined;
-  secret(source: EnvironmentSource | undefined): string | undefined;
+  /** The variable's value, or `undefined` when unset or empty. */
+  variable(name: EnvironmentVariable, source: EnvironmentSource | undefined): string | undefined;
   /** Whether `process.env` is read too. */
   readonly processEnv: boolean;
 }
@@ -75,21 +80,29 @@ export interface TokenIssuerConfig<Sealed = string> {
 }
 
 
+/** The error for an option given neither as an option nor (where one is read) by its environment variable. */
+function missing(
+  code: ErrorCodeValue,
+  option: 'appId' | 'secret',
+  environment: IssuerEnvironment,
+  source: EnvironmentSource | undefined,
+): ZegoTokenError {
+  const hint = environment.processEnv || source !== undefined ? `pass ${option} or set ${ENVIRONMENT_VARIABLES[option]}` : `pass ${option}`;
+  return invalid(code, option, `is missing: ${hint}`);
+}
+
 function resolveAppId(appId: unknown, environment: IssuerEnvironment, source: EnvironmentSource | undefined): number {
   if (appId !== undefined) {
     assertAppId(appId);
     return appId;
   }
-  const fromEnv = environment.appId(source);
-  if (fromEnv === undefined) {
-    const hint = environment.processEnv || source !== undefined ? 'pass appId or set ZEGO_APP_ID' : 'pass appId';
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, `appId is missing: ${hint}`);
-  }
+  const fromEnv = environment.variable(ENVIRONMENT_VARIABLES.appId, source);
+  if (fromEnv === undefined) throw missing(ErrorCode.APP_ID_INVALID, 'appId', environment, source);
   const parsed = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : Number.NaN;
   try {
     assertAppId(parsed);
   } catch {
-    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, 'ZEGO_APP_ID must be an integer from 1 to 4294967295');
+    throw new ZegoTokenError(ErrorCode.APP_ID_INVALID, `${ENVIRONMENT_VARIABLES.appId} must be an integer from 1 to ${MAX_APP_ID}`);
   }
   return parsed;
 }
@@ -99,12 +112,8 @@ function resolveSecret<Sealed>(
   platform: IssuerPlatform<Sealed>,
   source: EnvironmentSource | undefined,
 ): TokenKey<Sealed, unknown> {
-  const value = secret === undefined ? platform.environment.secret(source) : secret;
-  if (value === undefined || value === '') {
-    const hint =
-      platform.environment.processEnv || source !== undefined ? 'pass secret or set ZEGO_SERVER_SECRET' : 'pass secret';
-    throw new ZegoTokenError(ErrorCode.SECRET_INVALID, `secret is missing: ${hint}`);
-  }
+  const value = secret === undefined ? platform.environment.variable(ENVIRONMENT_VARIABLES.secret, source) : secret;
+  if (value === undefined || value === '') throw missing(ErrorCode.SECRET_INVALID, 'secret', platform.environment, source);
   return platform.crypto.keyFor(value);
 }
 
@@ -117,27 +126,27 @@ export interface IssuerSettings {
 }
 
 /** On a room-less route there is no room to bind a token to: each of these options would be silently dropped. */
-function refuseRoomOptions(options: ReadOptions<IssuerOptionName>): void {
-  const refuse = (what: string): never => {
-    throw optionInvalid(`${what} needs a room: a path without the room parameter serves identity tokens (04, no payload)`);
+function refuseRoomOptions(options: ReadIssuerOptions): void {
+  const refuse = (option: keyof ReadIssuerOptions, what: string): never => {
+    throw invalid(ErrorCode.OPTION_INVALID, option, `${what}needs a room: a path without the room parameter serves identity tokens (04, no payload)`);
   };
-  if (options.privilege !== undefined && typeof options.privilege !== 'function') refuse('a fixed privilege');
-  if (options.streamIdList !== undefined && options.streamIdList !== null) refuse('streamIdList');
-  if (options.validateRoomId !== undefined) refuse('validateRoomId');
-  if (options.version === '03') refuse("version '03'");
-  if (options.roomPayload === true) refuse('roomPayload');
+  if (options.privilege !== undefined && typeof options.privilege !== 'function') refuse('privilege', 'fixed ');
+  if (options.streamIdList !== undefined && options.streamIdList !== null) refuse('streamIdList', '');
+  if (options.validateRoomId !== undefined) refuse('validateRoomId', '');
+  if (options.version === '03') refuse('version', "'03' ");
+  if (options.roomPayload === true) refuse('roomPayload', 'true ');
 }
 
 /**
- * Turns the options `readOptions` read into the issuer's frozen configuration. Only `undefined` means "not given":
- * a `null` is a mistake to report, not a request for the default.
+ * Turns the options {@link readIssuerOptions} read into the issuer's frozen configuration. Only `undefined` means "not
+ * given": a `null` is a mistake to report, not a request for the default (except `streamIdList: null`, any stream).
  *
  * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID,
  *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
  *   or, on a room-less route, an option that needs a room).
  */
 export function resolveTokenIssuerConfig<Sealed>(
-  options: ReadOptions<IssuerOptionName>,
+  options: ReadIssuerOptions,
   platform: IssuerPlatform<Sealed>,
   settings: IssuerSettings = {},
 ): TokenIssuerConfig<Sealed> {
@@ -151,8 +160,8 @@ export function resolveTokenIssuerConfig<Sealed>(
 
   const { version, mode } = resolveTokenKind(options.version, options.mode);
   const roomPayload = options.roomPayload === undefined ? !roomless : options.roomPayload;
-  if (typeof roomPayload !== 'boolean') throw optionInvalid(`roomPayload must be a boolean. Received ${describe(roomPayload)}`);
-  if (version === '03' && !roomPayload) throw optionInvalid("version '03' tokens always carry their room");
+  if (typeof roomPayload !== 'boolean') throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', 'must be a boolean', describe(roomPayload));
+  if (version === '03' && !roomPayload) throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', "must be true with version '03': 03 tokens always carry their room");
 
   const { privilege, streamIdList, validateRoomId } = options;
   // Fixed values are validated now; a resolver's results are validated per request.
@@ -162,14 +171,14 @@ export function resolveTokenIssuerConfig<Sealed>(
   const resolvedStreams: TokenIssuerConfig<Sealed>['streamIdList'] =
     typeof streamIdList === 'function' ? (streamIdList as Resolver) : toStreamIdList(streamIdList);
   if (streamIdList !== undefined && streamIdList !== null && !(version === '04' && roomPayload)) {
-    throw optionInvalid('streamIdList needs version 04 tokens with roomPayload');
+    throw invalid(ErrorCode.OPTION_INVALID, 'streamIdList', 'needs version 04 tokens with roomPayload');
   }
   // Without a room payload a 04 token carries no privilege: a fixed one would be silently dropped.
   if (!roomPayload && privilege !== undefined && privilege !== false && typeof privilege !== 'function') {
-    throw optionInvalid('a fixed privilege needs roomPayload: with roomPayload false, tokens carry none');
+    throw invalid(ErrorCode.OPTION_INVALID, 'privilege', 'needs roomPayload when fixed: with roomPayload false, tokens carry none');
   }
   if (validateRoomId !== undefined && typeof validateRoomId !== 'function') {
-    throw optionInvalid(`validateRoomId must be a function. Received ${describe(validateRoomId)}`);
+    throw invalid(ErrorCode.OPTION_INVALID, 'validateRoomId', 'must be a function', describe(validateRoomId));
   }
   return Object.freeze({
     appId,

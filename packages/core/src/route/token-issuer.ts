@@ -1,7 +1,6 @@
 import { assertUserId, describe } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { optionInvalid } from '../lib/options.js';
+import { ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
 import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
 import { isZegoRoomId } from '../tokens/room-id.js';
@@ -32,9 +31,11 @@ export interface TokenRequestContext<Request = unknown> {
 }
 
 /**
- * Options of {@link createTokenIssuer}. Each is optional; only `undefined` means "not given" (a `null` is refused).
- * They may be own properties, inherited, getters or class methods (bound to the options object); each is read once,
- * and an unknown key is refused (OPTION_INVALID, naming the option probably meant).
+ * Options of {@link createTokenIssuer}. Each is optional; only `undefined` means "not given" (a `null` is refused,
+ * except `streamIdList: null`). They are read as every function's options are (lib/options.ts): a plain object (an
+ * object literal; a class instance is refused), its own keys, each read once (getters included); an unknown key is
+ * refused (OPTION_INVALID, naming the option probably meant), and so is an option answered but not held as an own
+ * property (inherited, or a Proxy's).
  */
 export interface TokenIssuerOptions<Request = unknown> {
   /** Your ZEGO app ID. Default: `process.env.ZEGO_APP_ID`. */
@@ -166,7 +167,7 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
     if (!isZegoRoomId(roomId)) return false;
     if (validateRoomId === undefined) return true;
     const verdict: unknown = validateRoomId(roomId);
-    if (typeof verdict !== 'boolean') throw optionInvalid('validateRoomId must return a boolean (not a Promise)');
+    if (typeof verdict !== 'boolean') throw invalid(ErrorCode.OPTION_INVALID, 'validateRoomId', 'must return a boolean (not a Promise)');
     return verdict;
   }
 

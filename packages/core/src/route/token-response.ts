@@ -14,6 +14,8 @@
  * 405 `method_not_allowed` (with `Allow: GET, HEAD`) for other methods; framework adapters leave both to the framework.
  */
 import type { TokenVersion } from '../format/envelope.js';
+import { MAX_ROOM_ID_BYTES } from '../lib/assertions.js';
+import { ZEGO_ID_SYMBOLS } from '../tokens/zego-id.js';
 
 /** The body of a successful token response. Times are epoch seconds. */
 export interface TokenResponseBody {
@@ -72,7 +74,7 @@ export const UNAUTHENTICATED_RESPONSE: TokenResponse = clientError(401, 'unauthe
 export const INVALID_ROOM_ID_RESPONSE: TokenResponse = clientError(
   400,
   'invalid_room_id',
-  "Room IDs are 1-128 characters: letters, digits and ~!@#$%^&*()_+=-`;',.<>/\\",
+  `Room IDs are 1-${MAX_ROOM_ID_BYTES} characters: letters, digits and ${ZEGO_ID_SYMBOLS}`,
 );
 /** 403 `forbidden`: the privilege resolver refused this user this room. */
 export const FORBIDDEN_RESPONSE: TokenResponse = clientError(403, 'forbidden', 'You may not join this room.');

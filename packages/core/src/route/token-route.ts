@@ -1,14 +1,13 @@
-import { variableFromSource, type EnvironmentSource } from '../lib/environment-source.js';
-import { optionInvalid, readOptions, type ReadOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, type IssuerEnvironment, type IssuerOptionName, type IssuerSettings } from './issuer-config.js';
+import { ENVIRONMENT_VARIABLES, variableFromSource, type EnvironmentSource } from '../lib/environment.js';
+import { describe, ErrorCode, invalid } from '../lib/errors.js';
+import { optionsReader, type OptionNames, type ReadOptions } from '../lib/options.js';
+import { ISSUER_OPTION_NAMES, type IssuerEnvironment, type IssuerSettings, type ReadIssuerOptions } from './issuer-config.js';
 import { compileTokenPath, type TokenPath } from './token-path.js';
 import type { MaybePromise, TokenIssuer, TokenIssuerOptions } from './token-issuer.js';
 import { METHOD_NOT_ALLOWED_RESPONSE, NOT_FOUND_RESPONSE, type TokenResponse } from './token-response.js';
 
 /** The room parameter the adapters read unless told otherwise. */
 export const DEFAULT_ROOM_PARAM = 'roomId';
-
-const ROUTE_OPTION_NAMES = ['getUserId', 'roomParam'] as const;
 
 /** Options shared by every framework adapter: the issuer's, plus where the user and the room come from. */
 export interface TokenRouteOptions<Request = unknown> extends TokenIssuerOptions<Request> {
@@ -79,10 +78,33 @@ export interface TokenRouteSettings {
   readonly environmentFromHost?: boolean | undefined;
 }
 
+/** The names of a token route's options: the issuer's, `getUserId` and `roomParam` (lib/options.ts). */
+const ROUTE_OPTION_NAMES: OptionNames<TokenRouteOptions> = { ...ISSUER_OPTION_NAMES, getUserId: true, roomParam: true };
+
+const readRouteOptions = optionsReader<TokenRouteOptions>(ROUTE_OPTION_NAMES);
+const readSettings = optionsReader<TokenRouteSettings>({ environmentFromHost: true }, { option: 'settings', noun: 'setting' });
+
+/** A route's options and an adapter's own, as read (the rule of every function that takes options: lib/options.ts). */
+type ReadTokenRouteOptions<AdapterOption extends string> = ReadOptions<TokenRouteOptions> & {
+  readonly [Name in AdapterOption]: unknown;
+};
+
+/** Reads a route's options, with an adapter's own names beside the route's, once, at construction. */
+function readTokenRouteOptions<AdapterOption extends string>(
+  options: unknown,
+  adapterOptionNames: readonly AdapterOption[],
+): ReadTokenRouteOptions<AdapterOption> {
+  const reader =
+    adapterOptionNames.length === 0
+      ? readRouteOptions
+      : optionsReader<TokenRouteOptions>({ ...ROUTE_OPTION_NAMES, ...Object.fromEntries(adapterOptionNames.map((name) => [name, true])) });
+  return reader(options) as ReadTokenRouteOptions<AdapterOption>;
+}
+
 /** What {@link buildTokenRoute} needs of a build of the core (node:crypto's or Web Crypto's). */
 export interface IssuerFactory<Issuer> {
   /** Makes the issuer over the options read, for the route's settings (a host's variables, a room-less route). */
-  make(read: ReadOptions<IssuerOptionName>, settings: IssuerSettings): Issuer;
+  make(read: ReadIssuerOptions, settings: IssuerSettings): Issuer;
   /** Where this build finds `ZEGO_APP_ID` and `ZEGO_SERVER_SECRET` without a host. */
   readonly environment: IssuerEnvironment;
   /** Every answer a promise, a callback's synchronous throw included (the Web Crypto build). */
@@ -90,7 +112,7 @@ export interface IssuerFactory<Issuer> {
 }
 
 // Stand-in credentials, to check every other option at construction where only a host brings the real ones.
-const STAND_IN: EnvironmentSource = Object.freeze({ ZEGO_APP_ID: '1', ZEGO_SERVER_SECRET: '0'.repeat(32) });
+const STAND_IN: EnvironmentSource = Object.freeze({ [ENVIRONMENT_VARIABLES.appId]: '1', [ENVIRONMENT_VARIABLES.secret]: '0'.repeat(32) });
 
 /** The issuer for each request's host: remade only when the host's credentials differ from the last ones. */
 function issuerPerHost<Issuer>(makeFor: (environment: EnvironmentSource | undefined) => Issuer, known: boolean): (host: unknown) => Issuer {
@@ -100,11 +122,11 @@ function issuerPerHost<Issuer>(makeFor: (environment: EnvironmentSource | undefi
   let currentKey = '\n'; // no value from a host
   return (host) => {
     const source = typeof host === 'object' && host !== null ? (host as EnvironmentSource) : undefined;
-    const appId = variableFromSource(source, 'ZEGO_APP_ID');
-    const secret = variableFromSource(source, 'ZEGO_SERVER_SECRET');
+    const appId = variableFromSource(source, ENVIRONMENT_VARIABLES.appId);
+    const secret = variableFromSource(source, ENVIRONMENT_VARIABLES.secret);
     const key = `${appId ?? ''}\n${secret ?? ''}`;
     if (current === undefined || key !== currentKey) {
-      current = makeFor(key === '\n' ? undefined : { ZEGO_APP_ID: appId, ZEGO_SERVER_SECRET: secret });
+      current = makeFor(key === '\n' ? undefined : { [ENVIRONMENT_VARIABLES.appId]: appId, [ENVIRONMENT_VARIABLES.secret]: secret });
       currentKey = key;
     }
     return current;
@@ -121,14 +143,18 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
   adapterOptionNames: readonly AdapterOption[],
   settings: TokenRouteSettings,
 ): TokenRoute<Request, AdapterOption, Issuer> {
-  const read = readOptions(options, [...ISSUER_OPTION_NAMES, ...ROUTE_OPTION_NAMES, ...adapterOptionNames], 'options');
+  const read = readTokenRouteOptions(options, adapterOptionNames);
+  const { environmentFromHost } = readSettings(settings);
+  if (environmentFromHost !== undefined && typeof environmentFromHost !== 'boolean') {
+    throw invalid(ErrorCode.OPTION_INVALID, 'settings.environmentFromHost', 'must be a boolean', describe(environmentFromHost));
+  }
   const getUserId = read.getUserId;
   if (typeof getUserId !== 'function') {
-    throw optionInvalid('getUserId must be a function returning the signed-in user ID');
+    throw invalid(ErrorCode.OPTION_INVALID, 'getUserId', 'must be a function returning the signed-in user ID', describe(getUserId));
   }
   const roomParam = read.roomParam === undefined ? DEFAULT_ROOM_PARAM : read.roomParam;
   if (typeof roomParam !== 'string' || roomParam === '') {
-    throw optionInvalid('roomParam must be a non-empty string');
+    throw invalid(ErrorCode.OPTION_INVALID, 'roomParam', 'must be a non-empty string', describe(roomParam));
   }
   // An adapter that declares `path` serves it: compiled now, and it decides the route's kind.
   const hasPath = (adapterOptionNames as readonly string[]).includes('path');
@@ -139,11 +165,11 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
 
   type Answer = ReturnType<Issuer['issue']>;
   let answer: (request: Request, roomId: unknown, host?: unknown) => Answer;
-  if (settings.environmentFromHost === true) {
+  if (environmentFromHost === true) {
     const { environment } = factory;
     const known =
-      (read.appId !== undefined || environment.appId(undefined) !== undefined) &&
-      (read.secret !== undefined || environment.secret(undefined) !== undefined);
+      (read.appId !== undefined || environment.variable(ENVIRONMENT_VARIABLES.appId, undefined) !== undefined) &&
+      (read.secret !== undefined || environment.variable(ENVIRONMENT_VARIABLES.secret, undefined) !== undefined);
     const issuerOf = issuerPerHost(makeFor, known);
     answer = (request, roomId, host) =>
       issuerOf(host).issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as Answer;
@@ -159,7 +185,7 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
   }
 
   const adapterOptions = Object.create(null) as Record<AdapterOption, unknown>;
-  for (const name of adapterOptionNames) adapterOptions[name] = read[name];
+  for (const name of adapterOptionNames) adapterOptions[name] = (read as Record<string, unknown>)[name];
   const respond =
     tokenPath === undefined
       ? undefined

@@ -1,8 +1,9 @@
-import { assertAppId, assertRoomId, assertSecret, assertUserId, describe } from '../lib/assertions.js';
-import { ErrorCode } from '../lib/errors.js';
-import { generateToken03 } from '../tokens/generate-token03.js';
-import { isPlainObject, type PrivilegeFlags } from '../tokens/privilege.js';
-import { ServerAssistantError, withServerAssistantErrors } from './server-assistant-error.js';
+import { assertAppId, assertRoomId, assertSecret, assertUserId } from '../lib/assertions.js';
+import { describe, ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
+import { optionsReader } from '../lib/options.js';
+import { generateToken03 } from '../node/tokens.js';
+import type { PrivilegeFlags } from '../tokens/privilege.js';
+import { withServerAssistantErrors } from './server-assistant-error.js';
 
 /**
  * The privilege argument of ZEGO's Node.js token03 `generateToken` (its `KPrivilege` interface): two booleans, both
@@ -15,7 +16,11 @@ export interface ServerAssistantPrivilege {
   canPublishStream: boolean;
 }
 
-const PRIVILEGE_SHAPE = 'privilege must be { canLoginRoom: boolean, canPublishStream: boolean }';
+// Read as options are (lib/options.ts): a plain object, its own keys, each read once.
+const readPrivilege = optionsReader<ServerAssistantPrivilege>(
+  { canLoginRoom: true, canPublishStream: true },
+  { option: 'privilege', noun: 'privilege key', code: ErrorCode.PRIVILEGE_INVALID },
+);
 
 /**
  * ZEGO's module requires both keys as booleans. Unknown keys are refused too, so a typo such as `canPublish: false`
@@ -23,33 +28,22 @@ const PRIVILEGE_SHAPE = 'privilege must be { canLoginRoom: boolean, canPublishSt
  * `generateToken`), and refused here as ZEGO's module refuses it.
  */
 function privilegeFlags(privilege: unknown): PrivilegeFlags {
-  if (!isPlainObject(privilege)) {
-    throw new ServerAssistantError(ErrorCode.PRIVILEGE_INVALID, `${PRIVILEGE_SHAPE}. Received ${describe(privilege)}`);
-  }
-  let entries: Array<[string, unknown]>;
+  let read: ReturnType<typeof readPrivilege>;
   try {
-    entries = Object.entries(privilege);
-  } catch {
+    read = readPrivilege(privilege);
+  } catch (error) {
+    if (error instanceof ZegoTokenError) throw error;
     // A getter of the caller's threw: report the argument, never the getter's message (it could hold anything).
-    throw new ServerAssistantError(ErrorCode.PRIVILEGE_INVALID, 'privilege could not be read');
+    throw invalid(ErrorCode.PRIVILEGE_INVALID, 'privilege', 'could not be read');
   }
-  const flags: Partial<Record<keyof ServerAssistantPrivilege, boolean>> = {};
-  for (const [key, value] of entries) {
-    if (key !== 'canLoginRoom' && key !== 'canPublishStream') {
-      throw new ServerAssistantError(
-        ErrorCode.PRIVILEGE_INVALID,
-        `${PRIVILEGE_SHAPE}, with no other keys (the numeric {1, 2} form is for generateToken of '@zego-token/core')`,
-      );
-    }
+  const flags = { login: read.canLoginRoom, publish: read.canPublishStream };
+  for (const [key, value] of [['canLoginRoom', flags.login], ['canPublishStream', flags.publish]] as const) {
     if (typeof value !== 'boolean') {
-      throw new ServerAssistantError(ErrorCode.PRIVILEGE_INVALID, `privilege.${key} must be a boolean. Received ${describe(value)}`);
+      const reason = value === undefined ? 'is required: privilege is { canLoginRoom: boolean, canPublishStream: boolean }' : 'must be a boolean';
+      throw invalid(ErrorCode.PRIVILEGE_INVALID, `privilege.${key}`, reason, value === undefined ? undefined : describe(value));
     }
-    flags[key] = value;
   }
-  if (flags.canLoginRoom === undefined || flags.canPublishStream === undefined) {
-    throw new ServerAssistantError(ErrorCode.PRIVILEGE_INVALID, `${PRIVILEGE_SHAPE}: both keys are required`);
-  }
-  return { login: flags.canLoginRoom, publish: flags.canPublishStream };
+  return flags as PrivilegeFlags;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { assertAppId, assertEffectiveTime, assertSecret, assertUserId, describe } from '../lib/assertions.js';
 import { ErrorCode } from '../lib/errors.js';
-import { generateToken04 as generateToken04FromOptions } from '../tokens/generate-token04.js';
+import { generateToken04 as generateToken04FromOptions } from '../node/tokens.js';
 import { ServerAssistantError, withServerAssistantErrors } from './server-assistant-error.js';
 
 /**

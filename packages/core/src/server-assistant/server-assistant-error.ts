@@ -1,4 +1,4 @@
-import { ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
+import { ZegoTokenError, type ErrorCodeValue, type ZegoTokenErrorDetails } from '../lib/errors.js';
 
 // Its own brand: the inherited `Symbol.hasInstance` would answer true for every ZegoTokenError.
 const BRAND = Symbol.for('@zego-token/core.ServerAssistantError');
@@ -31,9 +31,10 @@ export class ServerAssistantError extends ZegoTokenError {
   /**
    * @param code - one of `ErrorCode`'s values
    * @param message - a fixed phrase: never pass secrets, IVs or plaintexts
+   * @param details - the option at fault and the reason, as {@link ZegoTokenError}'s
    */
-  constructor(code: ErrorCodeValue, message: string) {
-    super(code, message);
+  constructor(code: ErrorCodeValue, message: string, details?: ZegoTokenErrorDetails) {
+    super(code, message, details);
     this.errorCode = code;
     this.errorMessage = message;
     Object.defineProperty(this, BRAND, { value: true });
@@ -54,7 +55,7 @@ export function withServerAssistantErrors<T>(generate: () => T): T {
     return generate();
   } catch (error) {
     if (error instanceof ZegoTokenError && !(error instanceof ServerAssistantError)) {
-      throw new ServerAssistantError(error.code, error.message);
+      throw new ServerAssistantError(error.code, error.message, { option: error.option, reason: error.reason });
     }
     throw error;
   }

@@ -3,8 +3,8 @@
  * `generateToken03` of both entries are this with node:crypto or Web Crypto.
  */
 import { assertAppId, assertEffectiveTime, assertRoomId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { assertOptionsObject } from '../lib/options.js';
+import { ErrorCode, invalid } from '../lib/errors.js';
+import { optionsReader } from '../lib/options.js';
 import type { TokenMode } from '../format/envelope.js';
 import type { TokenCrypto } from '../format/token-crypto.js';
 import { mintToken03, mintToken04 } from './mint.js';
@@ -47,41 +47,60 @@ export interface GenerateToken03Options {
   privilege?: Privilege | undefined;
 }
 
+const readOptions04 = optionsReader<GenerateToken04Options>({
+  appId: true,
+  userId: true,
+  secret: true,
+  effectiveTimeInSeconds: true,
+  payload: true,
+  mode: true,
+});
+
+const readOptions03 = optionsReader<GenerateToken03Options>({
+  appId: true,
+  roomId: true,
+  userId: true,
+  secret: true,
+  effectiveTimeInSeconds: true,
+  privilege: true,
+});
+
 function payloadText(payload: unknown): string {
   if (payload === undefined) return '';
   if (typeof payload === 'string') {
     // A lone surrogate has no UTF-8 form: it would be sealed as U+FFFD, and strict JSON readers refuse the escape.
-    if (!isWellFormed(payload)) throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, 'payload must be valid Unicode (it has a lone surrogate)');
+    if (!isWellFormed(payload)) throw invalid(ErrorCode.PAYLOAD_INVALID, 'payload', 'must be valid Unicode (it has a lone surrogate)');
     return payload;
   }
   if (typeof payload === 'object' && payload !== null) return buildRoomPayload(payload as RoomPayload);
-  throw new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `payload must be a string or a room payload. Received ${describe(payload)}`);
+  throw invalid(ErrorCode.PAYLOAD_INVALID, 'payload', 'must be a string or a room payload', describe(payload));
 }
 
-/** `generateToken04` on `crypto`: validates every option (in the order the docs give), then mints. */
+/**
+ * `generateToken04` on `crypto`: reads the options once (lib/options.ts), validates each (in the order the docs
+ * give), then mints.
+ */
 export function generateToken04With<Sealed>(crypto: TokenCrypto<Sealed, unknown>, options: GenerateToken04Options): Sealed {
-  assertOptionsObject(options, 'options');
-  const { appId, userId, secret, effectiveTimeInSeconds } = options;
+  const { appId, userId, secret, effectiveTimeInSeconds, mode, payload } = readOptions04(options);
   assertAppId(appId);
   assertUserId(userId);
   const key = crypto.keyFor(secret);
   assertEffectiveTime(effectiveTimeInSeconds);
-  const mode = resolveMode(options.mode);
-  const payload = payloadText(options.payload);
+  const resolvedMode = resolveMode(mode);
+  const text = payloadText(payload);
 
-  return mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, payload).token;
+  return mintToken04(crypto, key, resolvedMode, appId, userId, effectiveTimeInSeconds, text).token;
 }
 
-/** `generateToken03` on `crypto`: the seed's checks in the seed's order, then minting. */
+/** `generateToken03` on `crypto`: reads the options once, makes the seed's checks in the seed's order, then mints. */
 export function generateToken03With<Sealed>(crypto: TokenCrypto<Sealed, unknown>, options: GenerateToken03Options): Sealed {
-  assertOptionsObject(options, 'options');
-  const { appId, roomId, userId, secret, effectiveTimeInSeconds } = options;
+  const { appId, roomId, userId, secret, effectiveTimeInSeconds, privilege } = readOptions03(options);
   assertAppId(appId);
   assertRoomId(roomId);
   assertUserId(userId);
-  const privilege = toPrivilegeJson(options.privilege);
+  const granted = toPrivilegeJson(privilege);
   const key = crypto.keyFor(secret);
   assertEffectiveTime(effectiveTimeInSeconds);
 
-  return mintToken03(crypto, key, appId, roomId, userId, privilege, effectiveTimeInSeconds).token;
+  return mintToken03(crypto, key, appId, roomId, userId, granted, effectiveTimeInSeconds).token;
 }

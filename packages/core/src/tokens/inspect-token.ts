@@ -1,6 +1,6 @@
-import { openEnvelope, type TokenMode, type TokenVersion } from '../format/envelope.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { unwrapKitToken, type KitClaims } from '../format/kit-token.js';
+import type { TokenMode, TokenVersion } from '../format/envelope.js';
+import type { KitClaims } from '../format/kit-token.js';
+import { openToken } from '../format/open-token.js';
 
 /** What anyone can read from a token without the secret. */
 export interface TokenHeader {
@@ -26,10 +26,7 @@ export interface TokenHeader {
  * ```
  */
 export function inspectToken(token: string): TokenHeader {
-  const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
-  const { version, mode, expireTime } = openEnvelope(inner);
-  if (kit !== undefined && version !== '04') {
-    throw new ZegoTokenError(ErrorCode.TOKEN_MALFORMED, 'malformed token: a kit token wraps a 04 token, not a 03 one');
-  }
+  const { envelope, kit } = openToken(token);
+  const { version, mode, expireTime } = envelope;
   return kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
 }

@@ -2,7 +2,7 @@
  * Token minting from already-validated inputs: the hot path shared by the public generators (which validate every
  * call) and the token issuer (which validates once, at construction), on either platform's cryptography.
  */
-import { nowInSeconds } from '../lib/clock.js';
+import { nowInSeconds } from '../lib/time.js';
 import type { TokenMode } from '../format/envelope.js';
 import { plaintext03, plaintext04 } from '../format/plaintext.js';
 import type { TokenCrypto, TokenKey } from '../format/token-crypto.js';

@@ -8,18 +8,19 @@
  * generator writes: missing or mistyped claims, a header and body that disagree.
  */
 import { MAX_APP_ID } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { ErrorCode, malformedToken, ZegoTokenError } from '../lib/errors.js';
 import { decryptionFailed, type TokenMode, type TokenVersion } from '../format/envelope-reader.js';
 import type { KitClaims } from '../format/kit-token.js';
+import type { OpenedToken } from '../format/open-token.js';
 import {
   integerField,
-  malformedPlaintext,
   nonceField,
   stringField,
   topLevelValueText,
   type PlaintextFields,
 } from '../format/plaintext.js';
-import { isPlainObject, toPrivilegeFlags, type PrivilegeFlags } from './privilege.js';
+import { isJsonObject } from '../lib/objects.js';
+import { privilegeFromJson, type PrivilegeFlags } from './privilege.js';
 import { parseRoomPayload, type DecodedRoom } from './room-payload.js';
 
 /** A decoded version 03 token. Times are epoch seconds. */
@@ -104,29 +105,22 @@ function readPlaintext(bytes: Uint8Array, mode: TokenMode): PlaintextFields {
     json = JSON.parse(text);
   } catch {
     // GCM has verified the bytes, so they really are what the issuer wrote; CBC has not.
-    throw mode === 'cbc' ? decryptionFailed() : malformedPlaintext('plaintext is not JSON');
+    throw mode === 'cbc' ? decryptionFailed() : malformedToken('plaintext is not JSON');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw malformedPlaintext('plaintext is not a JSON object');
-  }
-  return { text, json: json as Record<string, unknown> };
+  if (!isJsonObject(json)) throw malformedToken('plaintext is not a JSON object');
+  return { text, json };
 }
 
 function claims03(fields: PlaintextFields): DecodedToken03 {
-  const privilege = fields.json['privilege'];
-  if (!isPlainObject(privilege)) throw malformedPlaintext('"privilege" must be an object');
-  const login = privilege['1'];
-  const publish = privilege['2'];
-  if ((login !== 0 && login !== 1) || (publish !== 0 && publish !== 1)) {
-    throw malformedPlaintext('"privilege" must map "1" and "2" to 0 or 1');
-  }
+  const privilege = privilegeFromJson(fields.json['privilege']);
+  if (privilege === undefined) throw malformedToken('"privilege" must be an object mapping "1" and "2" to 0 or 1');
   return {
     version: '03',
     mode: 'cbc',
     appId: integerField(fields, 'app_id', 1, MAX_APP_ID),
     roomId: stringField(fields, 'room_id'),
     userId: stringField(fields, 'user_id'),
-    privilege: toPrivilegeFlags({ '1': login, '2': publish }),
+    privilege,
     createTime: integerField(fields, 'create_time', 0, MAX_TIME),
     expireTime: integerField(fields, 'expire_time', 0, MAX_TIME),
     nonce: nonceField(fields, INT64_MIN, UINT64_MAX),
@@ -139,8 +133,8 @@ function payloadField(fields: PlaintextFields): Pick<DecodedToken04, 'payload' |
   const value = fields.json['payload'];
   if (typeof value === 'string') return { payload: value };
   if (value === null) return { payload: '', payloadShape: 'null' };
-  const text = isPlainObject(value) ? topLevelValueText(fields.text, 'payload') : undefined;
-  if (text === undefined) throw malformedPlaintext('"payload" must be a string, null or an object');
+  const text = isJsonObject(value) ? topLevelValueText(fields.text, 'payload') : undefined;
+  if (text === undefined) throw malformedToken('"payload" must be a string, null or an object');
   return { payload: text, payloadShape: 'object' };
 }
 
@@ -164,26 +158,25 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
 
 /**
  * Reads a decrypted plaintext into claims, checked against the envelope's clear header; attaches a kit token's
- * wrapper when given. Pure: call it after any AES implementation (node:crypto, Web Crypto).
+ * wrapper when it came in one. Pure: call it after any AES implementation (node:crypto, Web Crypto).
  *
  * A token that expires before it was created (a negative lifetime, which ZEGO's Node.js sample accepts) is read as
  * it is: `verifyToken` calls it expired.
  *
  * @param plaintext - the decrypted bytes (CBC padding removed; GCM tag verified)
- * @param header - the envelope's version, mode and clear expire time
- * @param kit - a kit token's wrapper (04 only), from `unwrapKitToken`
+ * @param opened - the envelope (its version, mode and clear expire time) and kit wrapper, as `openToken` read them
+ *   (which refuses a kit around a 03 token)
  * @throws {@link ZegoTokenError} `TOKEN_EMPTY_PLAINTEXT` for no bytes at all; `TOKEN_DECRYPTION_FAILED` for CBC
  *   output that is not UTF-8 JSON (a wrong secret, almost surely); `TOKEN_MALFORMED` for a plaintext that is not a
- *   token's, a header that disagrees with it, or a kit wrapper around a 03 token.
+ *   token's, or a header that disagrees with it.
  */
-export function readClaims(plaintext: Uint8Array, header: ClaimsHeader, kit?: KitClaims): DecodedToken {
+export function readClaims(plaintext: Uint8Array, opened: OpenedToken): DecodedToken {
+  const { envelope: header, kit } = opened;
   const fields = readPlaintext(plaintext, header.mode);
   const decoded = header.version === '03' ? claims03(fields) : claims04(fields, header.mode);
   if (decoded.expireTime !== header.expireTime) {
-    throw malformedPlaintext('the header and the plaintext disagree on the expire time');
+    throw malformedToken('the header and the plaintext disagree on the expire time');
   }
-  if (kit === undefined) return decoded;
-  if (decoded.version !== '04') throw malformedPlaintext('a kit token wraps a 04 token, not a 03 one');
-  decoded.kit = kit;
+  if (kit !== undefined && decoded.version === '04') decoded.kit = kit;
   return decoded;
 }

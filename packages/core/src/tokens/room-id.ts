@@ -1,8 +1,5 @@
 import { MAX_ROOM_ID_BYTES } from '../lib/assertions.js';
-
-// Digits, English letters and ~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \ : the room ID characters ZEGO's clients
-// accept (docs/FORMAT.md, "Limits"). All ASCII, so characters and bytes count alike.
-const ZEGO_ROOM_ID = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>/\\]+$/;
+import { isZegoId } from './zego-id.js';
 
 /**
  * Whether ZEGO's clients accept `roomId`: 1-128 characters, each a digit, an English letter or one of
@@ -18,5 +15,5 @@ const ZEGO_ROOM_ID = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>/\\]+$/;
  * ```
  */
 export function isZegoRoomId(roomId: unknown): roomId is string {
-  return typeof roomId === 'string' && roomId.length <= MAX_ROOM_ID_BYTES && ZEGO_ROOM_ID.test(roomId);
+  return typeof roomId === 'string' && isZegoId(roomId, MAX_ROOM_ID_BYTES);
 }

@@ -1,7 +1,9 @@
-import { assertRoomId, describe } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { assertRoomId } from '../lib/assertions.js';
+import { ErrorCode } from '../lib/errors.js';
+import { isJsonObject } from '../lib/objects.js';
+import { optionsReader } from '../lib/options.js';
 import {
-  toPrivilegeFlags,
+  privilegeFromJson,
   toPrivilegeJson,
   type Privilege,
   type PrivilegeFlags,
@@ -36,18 +38,22 @@ export interface DecodedRoom {
   streamIdList: string[] | null;
 }
 
-function invalidPayload(reason: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `room payload ${reason}`);
-}
+// A room payload is read as options are (lib/options.ts): once, its keys known, so `privilige: {…}` is refused.
+const readRoomPayload = optionsReader<RoomPayload>(
+  { roomId: true, privilege: true, streamIdList: true },
+  { option: 'payload', noun: 'room payload key', code: ErrorCode.PAYLOAD_INVALID },
+);
 
 /**
  * Builds the payload string of a room-bound 04 token, in ZEGO's key order:
  * `{"room_id":…,"privilege":{"1":0|1,"2":0|1},"stream_id_list":[…]|null}`.
  *
+ * The payload is read as options are: a plain object, its own keys, each read once.
+ *
  * @throws {@link ZegoTokenError} ROOM_ID_INVALID for a bad room ID, PRIVILEGE_INVALID for a bad privilege,
- *   PAYLOAD_INVALID for a bad stream list: stream IDs are 1-256 characters of ZEGO's stream ID set, and an empty list
- *   is refused, because ZEGO reads `stream_id_list: []` as "any stream" (deny publishing with `privilege: { publish:
- *   false }`).
+ *   PAYLOAD_INVALID for a bad stream list (stream IDs are 1-256 characters of ZEGO's stream ID set, and an empty list
+ *   is refused, because ZEGO reads `stream_id_list: []` as "any stream": deny publishing with `privilege: { publish:
+ *   false }`), for a payload that is not a plain object, or one with a key that is none of the three.
  *
  * @example
  * ```ts
@@ -56,13 +62,9 @@ function invalidPayload(reason: string): ZegoTokenError {
  * ```
  */
 export function buildRoomPayload(payload: RoomPayload): string {
-  if (typeof payload !== 'object' || payload === null) {
-    throw invalidPayload(`must be an object. Received ${describe(payload)}`);
-  }
-  assertRoomId(payload.roomId);
-  const privilege = toPrivilegeJson(payload.privilege);
-  const streams = toStreamIdList(payload.streamIdList);
-  return roomPayloadJson(payload.roomId, privilege, streams);
+  const { roomId, privilege, streamIdList } = readRoomPayload(payload);
+  assertRoomId(roomId, 'payload.roomId');
+  return roomPayloadJson(roomId, toPrivilegeJson(privilege), toStreamIdList(streamIdList, 'payload.streamIdList'));
 }
 
 /**
@@ -74,10 +76,6 @@ export function roomPayloadJson(roomId: string, privilege: PrivilegeJson, stream
   return `{"room_id":${JSON.stringify(roomId)},"privilege":{"1":${privilege['1']},"2":${privilege['2']}},"stream_id_list":${streams}}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An array of strings, holes included in the check (`every` would skip them): what a decoder reads. */
 function isStringArray(value: unknown): value is string[] {
   if (!Array.isArray(value)) return false;
@@ -86,8 +84,6 @@ function isStringArray(value: unknown): value is string[] {
   }
   return true;
 }
-
-const isBit = (value: unknown): value is 0 | 1 => value === 0 || value === 1;
 
 /** Reads a 04 payload as a room payload; `undefined` when it is not one (an empty or application-defined payload). */
 export function parseRoomPayload(payload: string): DecodedRoom | undefined {
@@ -98,15 +94,14 @@ export function parseRoomPayload(payload: string): DecodedRoom | undefined {
   } catch {
     return undefined;
   }
-  if (!isPlainObject(json) || typeof json['room_id'] !== 'string' || !isPlainObject(json['privilege'])) return undefined;
-  const login = json['privilege']['1'];
-  const publish = json['privilege']['2'];
-  if (!isBit(login) || !isBit(publish)) return undefined;
+  if (!isJsonObject(json) || typeof json['room_id'] !== 'string') return undefined;
+  const privilege = privilegeFromJson(json['privilege']);
+  if (privilege === undefined) return undefined;
   const streams = json['stream_id_list'] ?? null;
   if (streams !== null && !isStringArray(streams)) return undefined;
   const room: DecodedRoom = {
     roomId: json['room_id'],
-    privilege: toPrivilegeFlags({ '1': login, '2': publish }),
+    privilege,
     // ZEGO reads an empty list as "any stream", as it reads null: one value for one meaning.
     streamIdList: streams === null || streams.length === 0 ? null : streams,
   };

@@ -1,48 +1,53 @@
-import { describe, isWellFormed } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { isWellFormed } from '../lib/assertions.js';
+import { describe, ErrorCode, invalid } from '../lib/errors.js';
+import { MAX_PLAINTEXT_BYTES } from '../format/envelope.js';
+import { isZegoId, ZEGO_ID_SYMBOLS } from './zego-id.js';
 
 /** The longest stream ID ZEGO accepts, in UTF-8 bytes (characters: every allowed character is ASCII). */
 export const MAX_STREAM_ID_BYTES = 256;
 
-// Digits, English letters and the room-ID symbols ~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \ : ZEGO's FAQ
-// (docs/FORMAT.md, "Limits"). No spaces, controls or non-ASCII, so characters and bytes count alike.
-const ZEGO_STREAM_ID = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>/\\]+$/;
-
-function invalidStreams(reason: string): ZegoTokenError {
-  return new ZegoTokenError(ErrorCode.PAYLOAD_INVALID, `streamIdList ${reason}`);
-}
+// Each stream ID takes at least 4 bytes of a token's plaintext (`"x",`): a longer list could never be carried.
+const MAX_STREAM_IDS = Math.floor(MAX_PLAINTEXT_BYTES / 4);
 
 /**
- * Checks a list of stream IDs a room payload may carry and returns a frozen copy (the caller's array may change
- * later; what was checked must be what is used). `null` and `undefined` mean any stream.
+ * Checks a list of stream IDs a room payload may carry and returns a frozen copy. The caller's array is read once,
+ * `length` and then each index, before anything is checked: what was checked must be what is used, even from an array
+ * that changes while it is read (a Proxy's). `null` and `undefined` mean any stream; `option` names it in errors.
  *
  * @throws {@link ZegoTokenError} PAYLOAD_INVALID for anything but an array of stream IDs: 1-256 characters, each a
  *   digit, an English letter or one of ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \`` (ZEGO's stream ID set).
  *   An empty array is refused too: ZEGO reads `stream_id_list: []` as "any stream", the opposite of what it looks like.
  */
-export function toStreamIdList(streams: unknown): readonly string[] | null {
+export function toStreamIdList(streams: unknown, option = 'streamIdList'): readonly string[] | null {
   if (streams === undefined || streams === null) return null;
-  if (!Array.isArray(streams)) throw invalidStreams(`must be an array of stream IDs, or null. Received ${describe(streams)}`);
-  if (streams.length === 0) {
-    throw invalidStreams(
+  if (!Array.isArray(streams)) throw invalid(ErrorCode.PAYLOAD_INVALID, option, 'must be an array of stream IDs, or null', describe(streams));
+  const length: unknown = streams.length;
+  if (typeof length !== 'number' || length > MAX_STREAM_IDS) {
+    throw invalid(ErrorCode.PAYLOAD_INVALID, option, `must hold at most ${MAX_STREAM_IDS} stream IDs: no token could carry more`);
+  }
+  // An index loop over the length read once: holes are read too (`every` and `for…of` would skip or blur them).
+  const copy: unknown[] = [];
+  for (let i = 0; i < length; i += 1) copy.push((streams as unknown[])[i]);
+  if (copy.length === 0) {
+    throw invalid(
+      ErrorCode.PAYLOAD_INVALID,
+      option,
       'is empty: ZEGO reads an empty list as "any stream", not "no streams". To deny publishing use privilege: { publish: false }; to allow any stream use null',
     );
   }
-  const copy: string[] = [];
-  // An index loop: holes must be checked too (`every` and `for…of` would skip or blur them).
-  for (let i = 0; i < streams.length; i += 1) {
-    const id: unknown = (streams as unknown[])[i];
-    if (typeof id !== 'string') throw invalidStreams(`[${i}] must be a string. Received ${describe(id)}`);
+  copy.forEach((id, i) => {
+    if (typeof id !== 'string') throw invalid(ErrorCode.PAYLOAD_INVALID, `${option}[${i}]`, 'must be a string', describe(id));
     if (!isZegoStreamId(id)) {
-      throw invalidStreams(
+      throw invalid(
+        ErrorCode.PAYLOAD_INVALID,
+        `${option}[${i}]`,
         !isWellFormed(id)
-          ? `[${i}] must be valid Unicode (it has a lone surrogate)`
-          : `[${i}] must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ~!@#$%^&*()_+=-\`;',.<>/\\`,
+          ? 'must be valid Unicode (it has a lone surrogate)'
+          : `must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ${ZEGO_ID_SYMBOLS}`,
       );
     }
-    copy.push(id);
-  }
-  return Object.freeze(copy);
+  });
+  return Object.freeze(copy as string[]);
 }
 
 /**
@@ -50,5 +55,5 @@ export function toStreamIdList(streams: unknown): readonly string[] | null {
  * ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \`` (no spaces, controls or non-ASCII).
  */
 export function isZegoStreamId(streamId: unknown): streamId is string {
-  return typeof streamId === 'string' && streamId.length <= MAX_STREAM_ID_BYTES && ZEGO_STREAM_ID.test(streamId);
+  return typeof streamId === 'string' && isZegoId(streamId, MAX_STREAM_ID_BYTES);
 }

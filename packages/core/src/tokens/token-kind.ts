@@ -1,6 +1,5 @@
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { describe } from '../lib/assertions.js';
-import { optionInvalid } from '../lib/options.js';
+import { describe, ErrorCode, invalid } from '../lib/errors.js';
 
 /** A token's version and cipher, as every generator, the issuer and the CLI agree on them. */
 export interface TokenKind {
@@ -8,12 +7,11 @@ export interface TokenKind {
   mode: TokenMode;
 }
 
-
 /** `mode`, defaulting to GCM, the current 04 format (OPTION_INVALID for anything but `'gcm'`, `'cbc'` or `undefined`). */
 export function resolveMode(mode: unknown): TokenMode {
   if (mode === undefined || mode === 'gcm') return 'gcm';
   if (mode === 'cbc') return 'cbc';
-  throw optionInvalid(`mode must be 'gcm' or 'cbc'. Received ${describe(mode)}`);
+  throw invalid(ErrorCode.OPTION_INVALID, 'mode', "must be 'gcm' or 'cbc'", describe(mode));
 }
 
 /**
@@ -22,7 +20,7 @@ export function resolveMode(mode: unknown): TokenMode {
  */
 export function resolveTokenKind(version: unknown, mode: unknown): TokenKind {
   if (version === undefined || version === '04') return { version: '04', mode: resolveMode(mode) };
-  if (version !== '03') throw optionInvalid(`version must be '04' or '03'. Received ${describe(version)}`);
-  if (mode !== undefined && mode !== 'cbc') throw optionInvalid("version '03' tokens are always mode 'cbc'");
+  if (version !== '03') throw invalid(ErrorCode.OPTION_INVALID, 'version', "must be '04' or '03'", describe(version));
+  if (mode !== undefined && mode !== 'cbc') throw invalid(ErrorCode.OPTION_INVALID, 'mode', "must be 'cbc' with version '03': 03 tokens are always CBC");
   return { version: '03', mode: 'cbc' };
 }

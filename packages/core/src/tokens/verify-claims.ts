@@ -1,9 +1,9 @@
 /** What `verifyToken` checks besides decryption, shared by node:crypto's and Web Crypto's `verifyToken`. */
 import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
-import { nowInSeconds } from '../lib/clock.js';
+import { nowInSeconds } from '../lib/time.js';
 import type { DecodedToken } from './read-claims.js';
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
-import { assertOptionsObject, optionInvalid } from '../lib/options.js';
+import { describeNumber, ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
+import { optionsReader, type OptionNames, type ReadOptions } from '../lib/options.js';
 
 /** The clock skew {@link verifyToken} allows by default, in seconds: none, as ZEGO's servers allow none. */
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 0;
@@ -19,15 +19,25 @@ export interface VerifyTokenExpectations {
    * `room_id: ""` is valid in any room (ZEGO's README), so it passes: the result says so with `room.anyRoom`.
    */
   roomId?: string | undefined;
-  /** The current time in epoch seconds; defaults to the system clock (leave it out: `null` is refused). */
+  /** The current time in epoch seconds; defaults to the system clock (leave it out, or `undefined`: `null` is refused). */
   now?: number | undefined;
   /**
    * Seconds of clock skew to allow past the expire time; defaults to {@link DEFAULT_CLOCK_TOLERANCE_SECONDS} (leave it
-   * out: `null` is refused).
+   * out, or `undefined`: `null` is refused).
    */
   clockToleranceSeconds?: number | undefined;
 }
 
+/** The names of {@link VerifyTokenExpectations}, which the doctor's options share. */
+export const EXPECTATION_NAMES: OptionNames<VerifyTokenExpectations> = {
+  appId: true,
+  userId: true,
+  roomId: true,
+  now: true,
+  clockToleranceSeconds: true,
+};
+
+const readExpectations = optionsReader<VerifyTokenExpectations>(EXPECTATION_NAMES);
 
 function mismatch(claim: string): ZegoTokenError {
   return new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, `token was issued for another ${claim}`);
@@ -53,24 +63,28 @@ export interface CheckedExpectations {
 }
 
 /**
- * Validates `expect` (APP_ID_INVALID, USER_ID_INVALID, ROOM_ID_INVALID, OPTION_INVALID) and fills in the clock and
- * tolerance defaults.
+ * Validates expectations already read (APP_ID_INVALID, USER_ID_INVALID, ROOM_ID_INVALID, OPTION_INVALID) and fills in
+ * the clock and tolerance defaults: `verifyToken`'s and the doctor's, one rule. Only `undefined` means "not given".
  */
-export function checkExpectations(expect: VerifyTokenExpectations): CheckedExpectations {
-  assertOptionsObject(expect, 'expect');
-  const { appId, userId, roomId } = expect;
+export function checkedExpectations(read: ReadOptions<VerifyTokenExpectations>): CheckedExpectations {
+  const { appId, userId, roomId } = read;
   if (appId !== undefined) assertAppId(appId);
   if (userId !== undefined) assertUserId(userId);
   if (roomId !== undefined) assertRoomId(roomId);
-  // Only `undefined` means "not given": a null is a mistake to report, not a request for the default (as the issuer).
-  const now = expect.now === undefined ? nowInSeconds() : expect.now;
-  if (typeof now !== 'number' || !Number.isFinite(now)) throw optionInvalid('now must be a finite number of epoch seconds');
-  const tolerance =
-    expect.clockToleranceSeconds === undefined ? DEFAULT_CLOCK_TOLERANCE_SECONDS : expect.clockToleranceSeconds;
+  const now = read.now === undefined ? nowInSeconds() : read.now;
+  if (typeof now !== 'number' || !Number.isFinite(now)) {
+    throw invalid(ErrorCode.OPTION_INVALID, 'now', 'must be a finite number of epoch seconds', describeNumber(now));
+  }
+  const tolerance = read.clockToleranceSeconds === undefined ? DEFAULT_CLOCK_TOLERANCE_SECONDS : read.clockToleranceSeconds;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw optionInvalid('clockToleranceSeconds must be a finite number >= 0');
+    throw invalid(ErrorCode.OPTION_INVALID, 'clockToleranceSeconds', 'must be a finite number >= 0', describeNumber(tolerance));
   }
   return { appId, userId, roomId, now, tolerance };
+}
+
+/** Reads `expect` as options (lib/options.ts) and validates it: see {@link checkedExpectations}. */
+export function checkExpectations(expect: VerifyTokenExpectations): CheckedExpectations {
+  return checkedExpectations(readExpectations(expect));
 }
 
 /** Throws TOKEN_EXPIRED if `decoded` has expired, TOKEN_CLAIM_MISMATCH if a claim differs from what is expected. */

@@ -1,10 +1,9 @@
 /** The token issuer and route of `@zego-token/core/web`: the main entry's, minting with Web Crypto. */
-import { readOptions, type ReadOptions } from '../lib/options.js';
-import { ISSUER_OPTION_NAMES, resolveTokenIssuerConfig, type IssuerOptionName, type IssuerSettings } from '../route/issuer-config.js';
+import { readIssuerOptions, resolveTokenIssuerConfig, type IssuerSettings, type ReadIssuerOptions } from '../route/issuer-config.js';
 import { issuerFromConfig, type TokenIssuer, type TokenIssuerOptions, type TokenRequest } from '../route/token-issuer.js';
 import type { TokenResponse } from '../route/token-response.js';
 import { buildTokenRoute, type IssuerFactory, type TokenRoute, type TokenRouteOptions, type TokenRouteSettings } from '../route/token-route.js';
-import { WEB_PLATFORM } from './crypto-platform.js';
+import { WEB_PLATFORM } from './platform.js';
 
 /** A {@link TokenIssuer} whose answers are always promises (Web Crypto encrypts asynchronously). */
 export interface WebTokenIssuer<Request = unknown> extends TokenIssuer<Request> {
@@ -32,11 +31,11 @@ export interface WebTokenIssuer<Request = unknown> extends TokenIssuer<Request> 
  * ```
  */
 export function createTokenIssuer<Request = unknown>(options: TokenIssuerOptions<Request> = {}): WebTokenIssuer<Request> {
-  return webIssuer(readOptions(options, ISSUER_OPTION_NAMES, 'options'));
+  return webIssuer(readIssuerOptions(options));
 }
 
 /** The issuer over options already read: Web Crypto's, with every answer a promise. */
-function webIssuer<Request>(read: ReadOptions<IssuerOptionName>, settings: IssuerSettings = {}): WebTokenIssuer<Request> {
+function webIssuer<Request>(read: ReadIssuerOptions, settings: IssuerSettings = {}): WebTokenIssuer<Request> {
   const issuer = issuerFromConfig<Request, Promise<string>>(resolveTokenIssuerConfig(read, WEB_PLATFORM, settings));
   return Object.freeze({
     ...issuer,

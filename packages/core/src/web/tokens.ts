@@ -2,9 +2,7 @@
  * The token functions of `@zego-token/core/web`: the main entry's, on Web Crypto, answering with promises. Same
  * options, same validation, same results and `ZegoTokenError` codes (as rejections).
  */
-import { WEB_CRYPTO } from '../format/crypto-web.js';
-import { openEnvelope } from '../format/envelope.js';
-import { unwrapKitToken } from '../format/kit-token.js';
+import { openToken } from '../format/open-token.js';
 import {
   generateToken03With,
   generateToken04With,
@@ -13,6 +11,7 @@ import {
 } from '../tokens/generate.js';
 import { readClaims, type DecodedToken } from '../tokens/read-claims.js';
 import { checkExpectations, judgeClaims, type VerifyTokenExpectations } from '../tokens/verify-claims.js';
+import { WEB_CRYPTO } from './crypto.js';
 
 /**
  * Generates a version 04 token with Web Crypto: the main entry's `generateToken04`, as a promise.
@@ -21,7 +20,8 @@ import { checkExpectations, judgeClaims, type VerifyTokenExpectations } from '..
  * @throws (rejects with) {@link ZegoTokenError} as the main entry: APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID,
  *   EFFECTIVE_TIME_IN_SECONDS_INVALID for a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID,
  *   PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room payload, a payload with a lone surrogate or one too long;
- *   OPTION_INVALID for an unknown `mode`.
+ *   OPTION_INVALID for an unknown `mode`, an unknown option or options that are not a plain object (read once, as
+ *   by every function that takes options).
  *
  * @example
  * ```ts
@@ -39,7 +39,8 @@ export async function generateToken04(options: GenerateToken04Options): Promise<
  * as a promise.
  *
  * @throws (rejects with) {@link ZegoTokenError} APP_ID_INVALID, ROOM_ID_INVALID, USER_ID_INVALID,
- *   PRIVILEGE_INVALID, SECRET_INVALID or EFFECTIVE_TIME_IN_SECONDS_INVALID, as the main entry.
+ *   PRIVILEGE_INVALID, SECRET_INVALID or EFFECTIVE_TIME_IN_SECONDS_INVALID, as the main entry; OPTION_INVALID for an
+ *   unknown option or options that are not a plain object.
  */
 export async function generateToken03(options: GenerateToken03Options): Promise<string> {
   return generateToken03With(WEB_CRYPTO, options);
@@ -57,10 +58,8 @@ export async function generateToken03(options: GenerateToken03Options): Promise<
  */
 export async function decodeToken(token: string, secret: string): Promise<DecodedToken> {
   const key = WEB_CRYPTO.keyFor(secret);
-  // A non-string goes on to openEnvelope, which refuses it as malformed.
-  const { token: inner, kit } = typeof token === 'string' ? unwrapKitToken(token) : { token, kit: undefined };
-  const envelope = openEnvelope(inner);
-  return readClaims(await key.open(envelope), envelope, kit);
+  const opened = openToken(token);
+  return readClaims(await key.open(opened.envelope), opened);
 }
 
 /**
@@ -69,8 +68,8 @@ export async function decodeToken(token: string, secret: string): Promise<Decode
  *
  * @throws (rejects with) {@link ZegoTokenError} as {@link decodeToken}; TOKEN_EXPIRED when expired;
  *   TOKEN_CLAIM_MISMATCH when a claim differs from `expect`; OPTION_INVALID for a `now` or `clockToleranceSeconds`
- *   that is not a finite number (`null` included); APP_ID_INVALID, ROOM_ID_INVALID or USER_ID_INVALID for a bad
- *   expected app, room or user ID.
+ *   that is not a finite number (`null` included), an unknown key in `expect` or an `expect` that is not a plain
+ *   object; APP_ID_INVALID, ROOM_ID_INVALID or USER_ID_INVALID for a bad expected app, room or user ID.
  */
 export async function verifyToken(token: string, secret: string, expect: VerifyTokenExpectations = {}): Promise<DecodedToken> {
   const expected = checkExpectations(expect);

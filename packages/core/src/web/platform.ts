@@ -1,6 +1,6 @@
-import { WEB_CRYPTO } from '../format/crypto-web.js';
-import { variableFromSource } from '../lib/environment-source.js';
+import { variableFromSource } from '../lib/environment.js';
 import type { IssuerPlatform } from '../route/issuer-config.js';
+import { WEB_CRYPTO } from './crypto.js';
 
 /**
  * Web Crypto, and no `process.env` (Web runtimes have none): configuration is passed, or comes from a host's source
@@ -8,9 +8,5 @@ import type { IssuerPlatform } from '../route/issuer-config.js';
  */
 export const WEB_PLATFORM: IssuerPlatform<Promise<string>> = {
   crypto: WEB_CRYPTO,
-  environment: {
-    appId: (source) => variableFromSource(source, 'ZEGO_APP_ID'),
-    secret: (source) => variableFromSource(source, 'ZEGO_SERVER_SECRET'),
-    processEnv: false,
-  },
+  environment: { variable: (name, source) => variableFromSource(source, name), processEnv: false },
 };

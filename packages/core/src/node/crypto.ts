@@ -1,6 +1,5 @@
 /** Tokens on node:crypto: synchronous, with the envelope written in place in one Buffer. */
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
-import { assertSecret } from '../lib/assertions.js';
 import {
   decryptionFailed,
   layoutEnvelope,
@@ -11,15 +10,23 @@ import {
   type Envelope,
   type TokenMode,
   type TokenVersion,
-} from './envelope.js';
-import { AES_BLOCK_BYTES, canonicalBase64Size, CBC_IV_BYTES, GCM_NONCE_BYTES } from './envelope-reader.js';
-import { createRandomSource } from './random.js';
-import type { TokenCrypto, TokenKey } from './token-crypto.js';
+} from '../format/envelope.js';
+import { AES_BLOCK_BYTES, canonicalBase64Size, CBC_IV_BYTES, GCM_NONCE_BYTES } from '../format/envelope-reader.js';
+import { createRandomSource } from '../format/random.js';
+import { lastKeyFor, type TokenCrypto, type TokenKey } from '../format/token-crypto.js';
 
 // Called through the import at each fill (not captured), so the CommonJS build reads it from the module object.
 const random = createRandomSource((pool) => {
   randomFillSync(pool);
 });
+
+// A V8 startup snapshot (`node --build-snapshot`, a single executable application's `useSnapshot`) keeps this
+// module's heap, the random pool included: every process started from it would seal its next tokens with the same
+// IVs and nonces. So when this module is part of a snapshot being built, each process started from it refills first.
+// (Not a pid check: containers start every process as the same pid, often 1, the snapshot's builder included.)
+// `getBuiltinModule` rather than an import: runtimes with node:crypto but no node:v8 (workerd) load this module too.
+const v8 = typeof process === 'object' ? process.getBuiltinModule?.('node:v8') : undefined;
+if (v8?.startupSnapshot?.isBuildingSnapshot()) v8.startupSnapshot.addDeserializeCallback(() => random.reset());
 
 // The IV is drawn into a scratch buffer, handed to the cipher (which copies it) and then copied into the envelope:
 // sealing is synchronous, so one scratch buffer per length serves every call, with no view of the envelope per token.
@@ -104,25 +111,16 @@ function open(key: Buffer, envelope: Envelope): Buffer {
   }
 }
 
-// Servers use one secret: remembering the last one spares every call the validation and key set-up.
-let lastSecret: string | undefined;
-let lastKey: TokenKey<string, Uint8Array> | undefined;
-
 /** node:crypto's {@link TokenCrypto}: every operation synchronous. */
 export const NODE_CRYPTO: TokenCrypto<string, Uint8Array> = {
   random,
-  keyFor(secret) {
-    if (secret === lastSecret && lastKey !== undefined) return lastKey;
-    assertSecret(secret);
+  keyFor: lastKeyFor((secret): TokenKey<string, Uint8Array> => {
     // A Buffer rather than a KeyObject: createCipheriv sets it up at least as fast (pnpm bench measures both), and it
     // never leaves this closure.
     const key = Buffer.from(secret, 'utf8');
-    const bound: TokenKey<string, Uint8Array> = {
+    return {
       seal: (version, mode, expireTime, plaintext) => seal(key, version, mode, expireTime, plaintext),
       open: (envelope) => open(key, envelope),
     };
-    lastSecret = secret;
-    lastKey = bound;
-    return bound;
-  },
+  }),
 };

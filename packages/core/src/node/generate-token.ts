@@ -1,7 +1,8 @@
-import { assertAppId, assertRoomId, assertUserId, describe } from '../lib/assertions.js';
-import { ErrorCode, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
-import { generateToken03 } from './generate-token03.js';
-import { isPlainObject, toPrivilegeJson, type PrivilegeJson } from './privilege.js';
+import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
+import { describe, ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
+import { isPlainObject } from '../lib/objects.js';
+import { toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
+import { generateToken03 } from './tokens.js';
 
 /** The result of the seed-compatible {@link generateToken}: a token, or an error code and message. */
 export interface TokenInfo {
@@ -21,18 +22,13 @@ function seedPrivilege(privilege: unknown): PrivilegeJson {
   const numeric =
     privilege instanceof Map ||
     (isPlainObject(privilege) && Object.hasOwn(privilege, '1') && Object.hasOwn(privilege, '2'));
-  if (!numeric) {
-    throw new ZegoTokenError(
-      ErrorCode.PRIVILEGE_INVALID,
-      `privilege must be {1: 0|1, 2: 0|1} or a Map with keys 1 and 2. Received ${describe(privilege)}`,
-    );
-  }
+  if (!numeric) throw invalid(ErrorCode.PRIVILEGE_INVALID, 'privilege', 'must be {1: 0|1, 2: 0|1} or a Map with keys 1 and 2', describe(privilege));
   try {
     return toPrivilegeJson(privilege);
   } catch (error) {
     // A getter or Proxy of the caller's may throw: the seed API reports, it never throws.
     if (error instanceof ZegoTokenError) throw error;
-    throw new ZegoTokenError(ErrorCode.PRIVILEGE_INVALID, 'privilege could not be read');
+    throw invalid(ErrorCode.PRIVILEGE_INVALID, 'privilege', 'could not be read');
   }
 }
 

@@ -3,7 +3,6 @@
  * runtimes, browsers, Deno and Bun. No `node:` module, no `Buffer`, no `process`: only Web APIs. The platform's
  * `crypto` is looked up at each call, never at import, so importing this module works everywhere.
  */
-import { assertSecret } from '../lib/assertions.js';
 import {
   decryptionFailed,
   layoutEnvelope,
@@ -11,9 +10,9 @@ import {
   type Envelope,
   type TokenMode,
   type TokenVersion,
-} from './envelope.js';
-import { createRandomSource } from './random.js';
-import type { TokenCrypto, TokenKey } from './token-crypto.js';
+} from '../format/envelope.js';
+import { createRandomSource } from '../format/random.js';
+import { lastKeyFor, type TokenCrypto, type TokenKey } from '../format/token-crypto.js';
 
 /** Web Crypto's view of the key: what `importKey` returns, kept opaque to the rest of the library. */
 type WebKey = Awaited<ReturnType<SubtleCrypto['importKey']>>;
@@ -113,23 +112,14 @@ function adjoined(first: Uint8Array, second: Uint8Array): Uint8Array {
   return joined;
 }
 
-// Servers use one secret: remembering the last one spares every call the validation and the key imports.
-let lastSecret: string | undefined;
-let lastKey: TokenKey<Promise<string>, Promise<Uint8Array>> | undefined;
-
 /** Web Crypto's {@link TokenCrypto}: sealing and opening answer with promises. */
 export const WEB_CRYPTO: TokenCrypto<Promise<string>, Promise<Uint8Array>> = {
   random,
-  keyFor(secret) {
-    if (secret === lastSecret && lastKey !== undefined) return lastKey;
-    assertSecret(secret);
+  keyFor: lastKeyFor((secret): TokenKey<Promise<string>, Promise<Uint8Array>> => {
     const keys = keyring(secret);
-    const bound: TokenKey<Promise<string>, Promise<Uint8Array>> = {
+    return {
       seal: (version, mode, expireTime, plaintext) => seal(keys, version, mode, expireTime, plaintext),
       open: (envelope) => open(keys, envelope),
     };
-    lastSecret = secret;
-    lastKey = bound;
-    return bound;
-  },
+  }),
 };

@@ -1,0 +1,29 @@
+import { diagnose, type DiagnoseTokenOptions, type TokenDiagnosis } from '../diagnosis/diagnose-token.js';
+import { NODE_CRYPTO } from './crypto.js';
+
+/**
+ * Says everything that is wrong, odd or worth knowing about a token, as a developer needs it when a ZEGO login
+ * fails with "token error". It never throws for anything about the token: a token that cannot be read is a finding.
+ *
+ * It first repairs what is unambiguous (surrounding whitespace and quotes, percent-encoding, spaces that were `+`,
+ * stripped `=` padding, and unwraps a UIKit kit token), reports each repair as an error (the client, handed the
+ * damaged text, fails), and reads the repaired token: its clear header always, its claims when `secret` is given.
+ * The codes and their severities are in {@link DIAGNOSIS_SEVERITIES}; docs/TROUBLESHOOTING.md explains each.
+ *
+ * @param token - the token as the client had it: pasted, quoted, URL-encoded or a kit token
+ * @param options - the secret and what the client expects; see {@link DiagnoseTokenOptions}
+ * @returns `{ ok, findings, token? }`: `ok` is false when any finding is an error
+ * @throws {@link ZegoTokenError} only for bad options: `SECRET_INVALID`, `APP_ID_INVALID`, `USER_ID_INVALID`,
+ *   `ROOM_ID_INVALID`, or `OPTION_INVALID` (an unknown option, named with the option meant; options that are not a
+ *   plain object; a `now` or `clockToleranceSeconds` that is not a finite number, `null` included, as `verifyToken`).
+ *   The options are read once, by the rule of every function that takes options.
+ *
+ * @example
+ * ```ts
+ * const { ok, findings } = diagnoseToken(pasted, { secret: process.env.ZEGO_SERVER_SECRET, userId: 'alice' });
+ * for (const { severity, code, message } of findings) report(`${severity} ${code}: ${message}`);
+ * ```
+ */
+export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
+  return diagnose(NODE_CRYPTO, token, options);
+}
