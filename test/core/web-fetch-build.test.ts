@@ -46,7 +46,8 @@ describe('@zego-token/fetch on Web Crypto', () => {
     try {
       const webBuild = (await import(new URL('dist/web.mjs', fetchDir).href)) as typeof import('@zego-token/fetch');
       const results = await runFetchContract({ zegoToken: webBuild.zegoToken as never, decodeToken });
-      expect(results.length).to.be.at.least(10);
+      const ran = results.map((r) => r.name).join('\n');
+      for (const kind of ['(200)', '(401)', '(400)', '(403)', 'identity route', '(404)', '(405)', 'Worker’s env']) expect(ran).to.include(kind);
       expect(results.filter((r) => r.error !== undefined)).to.deep.equal([]);
       // And the CommonJS Web Crypto build, as a require()-based bundle would load it.
       const cjs = require(new URL('dist/web.cjs', fetchDir).pathname) as typeof import('@zego-token/fetch');
