@@ -1,0 +1,142 @@
+/**
+ * UIKit kit tokens from the server: `wrapKitToken` writes exactly what UIKit
+ * Prebuilt's own `ZegoUIKitPrebuilt.generateKitTokenForProduction` returns for the same inputs, run from the
+ * installed `@zegocloud/zego-uikit-prebuilt` (test/support/uikit.ts), byte for byte. What UIKit's `btoa` cannot
+ * carry is refused with a ZegoTokenError.
+ */
+import { expect } from 'chai';
+import * as node from '@zego-token/core';
+import * as web from '@zego-token/core/web';
+import { ErrorCode, generateToken03, generateToken04, wrapKitToken } from '@zego-token/core';
+import { expectZegoError } from '../support/expect-error.js';
+import { APP_ID, SECRET } from '../support/fixtures.js';
+import { uikit } from '../support/uikit.js';
+
+const token04 = generateToken04({ appId: APP_ID, userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 600, payload: { roomId: 'lobby' } });
+const token04Cbc = generateToken04({ appId: APP_ID, userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 600, mode: 'cbc' });
+const token03 = generateToken03({ appId: APP_ID, roomId: 'lobby', userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 600 });
+
+/** The wrapper after `#` read independently: base64 of Latin-1 code units, then JSON (key order kept). */
+function wrapperOf(kitToken: string): Record<string, unknown> {
+  const binary = atob(kitToken.slice(kitToken.indexOf('#') + 1));
+  return JSON.parse(binary) as Record<string, unknown>;
+}
+
+interface KitCase {
+  name: string;
+  appId?: number;
+  token?: string;
+  roomId?: string;
+  userId: string;
+  userName?: string | null;
+}
+
+const cases: KitCase[] = [
+  { name: 'a 04 (GCM) room token', roomId: 'lobby', userId: 'alice', userName: 'Alice' },
+  { name: 'a 04 CBC identity token: no room', token: token04Cbc, userId: 'alice', userName: 'Alice' },
+  { name: 'a 03 token (UIKit wraps any token)', token: token03, roomId: 'lobby', userId: 'alice', userName: 'Alice' },
+  { name: 'a Latin-1 user ID: zoë is the single byte 0xEB', roomId: 'lobby', userId: 'zoë', userName: 'Zoë' },
+  { name: 'Latin-1 at the edges: NUL-free controls, ÿ, ×', roomId: 'lobby', userId: 'ÿ×\u00a0\u0080a', userName: 'x' },
+  { name: 'a Latin-1 room ID', roomId: 'café-ñ', userId: 'alice', userName: 'Alice' },
+  { name: 'an empty user name', roomId: 'lobby', userId: 'alice', userName: '' },
+  { name: 'no user name', roomId: 'lobby', userId: 'alice' },
+  { name: 'a null user name', roomId: 'lobby', userId: 'alice', userName: null },
+  { name: 'a name needing percent-encoding', roomId: 'lobby', userId: 'alice', userName: 'A & B = "C" 100%/#?+ <x>' },
+  { name: 'a name beyond Latin-1: Chinese and an emoji (percent-encoded first)', roomId: 'lobby', userId: 'u1', userName: '张伟 🎉' },
+  { name: 'IDs with JSON escapes: quote, backslash, tab', roomId: 'r"\\1', userId: 'a"b\\c\td', userName: 'n' },
+  { name: 'ZEGO ID symbols in the room', roomId: "lobby_#1~!@$^&*()+=-`;',.<>", userId: 'alice', userName: 'Alice' },
+  { name: 'the largest app ID', appId: 4_294_967_295, roomId: 'lobby', userId: 'alice', userName: 'Alice' },
+  { name: 'a 64-byte Latin-1 user ID', roomId: 'lobby', userId: 'é'.repeat(32), userName: 'Alice' },
+];
+
+describe('kit tokens: wrapKitToken against UIKit’s generateKitTokenForProduction', () => {
+  before(function () {
+    this.timeout(60_000);
+    uikit();
+  });
+
+  for (const c of cases) {
+    it(c.name, () => {
+      const appId = c.appId ?? APP_ID;
+      const token = c.token ?? token04;
+      const ours = wrapKitToken({ appId, token, roomId: c.roomId, userId: c.userId, userName: c.userName });
+      const theirs = uikit().generateKitTokenForProduction(appId, token, c.roomId, c.userId, c.userName as string | undefined);
+      expect(ours).to.equal(theirs);
+      expect(ours.startsWith(`${token}#`)).to.equal(true);
+      // Read without UIKit or the library: the keys in UIKit's order, roomID only when there is a room.
+      const wrapper = wrapperOf(ours);
+      expect(Object.keys(wrapper)).to.deep.equal(c.roomId === undefined ? ['userID', 'userName', 'appID'] : ['userID', 'roomID', 'userName', 'appID']);
+      expect(wrapper).to.include({ userID: c.userId, appID: appId });
+      expect(decodeURIComponent(wrapper['userName'] as string)).to.equal(c.userName ?? '');
+      if (c.roomId !== undefined) expect(wrapper['roomID']).to.equal(c.roomId);
+    });
+  }
+
+  it('writes zoë as the one byte 0xEB, as btoa does (not UTF-8)', () => {
+    const kitToken = wrapKitToken({ appId: 1, token: token04, userId: 'zoë' });
+    const bytes = atob(kitToken.split('#')[1]!);
+    expect(bytes).to.include('"userID":"zo\u00eb"');
+    expect(bytes).to.not.include('\u00c3'); // UTF-8's first byte of ë
+  });
+
+  describe('an ID UIKit’s btoa cannot encode (above U+00FF) is refused', () => {
+    const beyond: Array<[string, Partial<KitCase>, number]> = [
+      ['a Chinese user ID (ZIM takes it)', { userId: '张伟' }, ErrorCode.USER_ID_INVALID],
+      ['a user ID with an emoji', { userId: 'alice🎉' }, ErrorCode.USER_ID_INVALID],
+      ['a user ID with Ω (U+03A9)', { userId: 'Ω' }, ErrorCode.USER_ID_INVALID],
+      ['a user ID with Ā (U+0100), just past Latin-1', { userId: 'Ā' }, ErrorCode.USER_ID_INVALID],
+      ['a room ID with Ω', { roomId: 'Ω-room' }, ErrorCode.ROOM_ID_INVALID],
+    ];
+    for (const [name, inputs, code] of beyond) {
+      it(`${name}: ours throws ${code === ErrorCode.USER_ID_INVALID ? 'USER_ID_INVALID' : 'ROOM_ID_INVALID'}, UIKit’s throws InvalidCharacterError`, () => {
+        const userId = inputs.userId ?? 'alice';
+        const roomId = inputs.roomId ?? 'lobby';
+        const error = expectZegoError(() => wrapKitToken({ appId: APP_ID, token: token04, roomId, userId, userName: 'x' }), code);
+        expect(error.option).to.equal(inputs.userId === undefined ? 'roomId' : 'userId');
+        expect(error.reason).to.match(/U\+00FF.*btoa/);
+        // UIKit's own function cannot make one either: it throws (and a caller that catches gets no kit token).
+        let thrown: unknown;
+        try {
+          uikit().generateKitTokenForProduction(APP_ID, token04, roomId, userId, 'x');
+        } catch (caught) {
+          thrown = caught;
+        }
+        expect(thrown).to.have.property('name', 'InvalidCharacterError');
+      });
+    }
+
+    it('a name with a lone surrogate: ours throws OPTION_INVALID, UIKit’s throws URIError', () => {
+      const error = expectZegoError(() => wrapKitToken({ appId: APP_ID, token: token04, userId: 'alice', userName: 'a\ud800' }), ErrorCode.OPTION_INVALID);
+      expect(error.option).to.equal('userName');
+      expect(() => uikit().generateKitTokenForProduction(APP_ID, token04, 'lobby', 'alice', 'a\ud800')).to.throw().with.property('name', 'URIError');
+    });
+  });
+
+  describe('write strictly: what UIKit would wrap without a word is refused', () => {
+    const refused: Array<[string, unknown, number]> = [
+      ['an app ID given as a string (UIKit writes "appID":"123")', { appId: '123', token: token04, userId: 'alice' }, ErrorCode.APP_ID_INVALID],
+      ['app ID 0', { appId: 0, token: token04, userId: 'alice' }, ErrorCode.APP_ID_INVALID],
+      ['a token that is not a ZEGO token', { appId: APP_ID, token: 'not-a-token', userId: 'alice' }, ErrorCode.TOKEN_MALFORMED],
+      ['a kit token (never wrapped twice)', { appId: APP_ID, token: wrapKitToken({ appId: APP_ID, token: token04, userId: 'alice' }), userId: 'alice' }, ErrorCode.TOKEN_MALFORMED],
+      ['no token', { appId: APP_ID, userId: 'alice' }, ErrorCode.TOKEN_MALFORMED],
+      ['an empty user ID', { appId: APP_ID, token: token04, userId: '' }, ErrorCode.USER_ID_INVALID],
+      ['a 65-byte user ID', { appId: APP_ID, token: token04, userId: 'u'.repeat(65) }, ErrorCode.USER_ID_INVALID],
+      ['an empty room ID (leave it out for none)', { appId: APP_ID, token: token04, userId: 'alice', roomId: '' }, ErrorCode.ROOM_ID_INVALID],
+      ['a number as the user name', { appId: APP_ID, token: token04, userId: 'alice', userName: 7 }, ErrorCode.OPTION_INVALID],
+      ['an unknown option (UIKit’s spelling)', { appId: APP_ID, token: token04, userID: 'alice' }, ErrorCode.OPTION_INVALID],
+    ];
+    for (const [name, options, code] of refused) {
+      it(name, () => {
+        expectZegoError(() => wrapKitToken(options as node.KitTokenOptions), code);
+      });
+    }
+  });
+
+  it('is one function in both entries: @zego-token/core/web writes the same kit tokens', () => {
+    for (const c of cases) {
+      const options = { appId: c.appId ?? APP_ID, token: c.token ?? token04, roomId: c.roomId, userId: c.userId, userName: c.userName };
+      expect(web.wrapKitToken(options)).to.equal(node.wrapKitToken(options));
+    }
+    expectZegoError(() => web.wrapKitToken({ appId: APP_ID, token: token04, userId: '张伟' }), ErrorCode.USER_ID_INVALID);
+  });
+});
