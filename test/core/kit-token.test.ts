@@ -1,5 +1,5 @@
 /**
- * UIKit kit tokens from the server: `wrapKitToken` writes exactly what UIKit
+ * UIKit kit tokens from the server: `wrapKitToken` and the issuer's `getUserName` write exactly what UIKit
  * Prebuilt's own `ZegoUIKitPrebuilt.generateKitTokenForProduction` returns for the same inputs, run from the
  * installed `@zegocloud/zego-uikit-prebuilt` (test/support/uikit.ts), byte for byte. What UIKit's `btoa` cannot
  * carry is refused with a ZegoTokenError.
@@ -7,7 +7,8 @@
 import { expect } from 'chai';
 import * as node from '@zego-token/core';
 import * as web from '@zego-token/core/web';
-import { ErrorCode, generateToken03, generateToken04, wrapKitToken } from '@zego-token/core';
+import { createTokenIssuer, ErrorCode, generateToken03, generateToken04, wrapKitToken, ZegoTokenError, type TokenResponseBody } from '@zego-token/core';
+import { readRawToken } from '../support/format-decoder.js';
 import { expectZegoError } from '../support/expect-error.js';
 import { APP_ID, SECRET } from '../support/fixtures.js';
 import { uikit } from '../support/uikit.js';
@@ -138,5 +139,130 @@ describe('kit tokens: wrapKitToken against UIKit’s generateKitTokenForProducti
       expect(web.wrapKitToken(options)).to.equal(node.wrapKitToken(options));
     }
     expectZegoError(() => web.wrapKitToken({ appId: APP_ID, token: token04, userId: '张伟' }), ErrorCode.USER_ID_INVALID);
+  });
+});
+
+describe('kit tokens from the issuer: getUserName', () => {
+  before(function () {
+    this.timeout(60_000);
+    uikit();
+  });
+
+  const issuers: Array<[string, node.TokenIssuerOptions<{ name: unknown }>, boolean]> = [
+    ['a 04 room token', {}, false],
+    ['a 04 CBC room token', { mode: 'cbc' }, false],
+    ['a 03 room token', { version: '03' }, false],
+    ['a 04 token without room payload (the room still in the wrapper)', { roomPayload: false }, false],
+  ];
+  const names: unknown[] = ['Zoë Martin', '', null, undefined, '张伟 & co', Promise.resolve('async Zoë')];
+
+  for (const [kind, options] of issuers) {
+    for (const name of names) {
+      it(`${kind}, a name of ${name instanceof Promise ? 'a promise' : JSON.stringify(name) ?? 'undefined'}: kitToken is UIKit’s for the body’s token`, async () => {
+        const issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET, ...options, getUserName: (request) => request.name as string });
+        const response = await issuer.issue({ userId: 'zoë', roomId: 'lobby', request: { name } });
+        expect(response.status).to.equal(200);
+        const body = response.body as TokenResponseBody;
+        expect(Object.keys(body)).to.deep.equal(['token', 'kitToken', 'appId', 'userId', 'roomId', 'version', 'issuedAt', 'expiresAt']);
+        const userName = (await name) as string | null | undefined;
+        expect(body.kitToken).to.equal(uikit().generateKitTokenForProduction(APP_ID, body.token, 'lobby', 'zoë', userName ?? ''));
+        expect(wrapperOf(body.kitToken!)).to.deep.equal({ userID: 'zoë', roomID: 'lobby', userName: encodeURIComponent(userName ?? ''), appID: APP_ID });
+        // The token inside decodes, with an implementation of FORMAT.md independent of the library, to the same user.
+        expect(JSON.parse(readRawToken(body.token, SECRET).plaintext)).to.include({ app_id: APP_ID, user_id: 'zoë' });
+      });
+    }
+  }
+
+  it('without getUserName, no kitToken key at all', () => {
+    const response = createTokenIssuer({ appId: APP_ID, secret: SECRET }).issue({ userId: 'alice', roomId: 'lobby', request: {} }) as node.TokenResponse;
+    expect(response.body).to.not.have.property('kitToken');
+  });
+
+  it('a synchronous getUserName keeps the answer synchronous', () => {
+    const response = createTokenIssuer({ appId: APP_ID, secret: SECRET, getUserName: () => 'Alice' }).issue({ userId: 'alice', roomId: 'lobby', request: {} });
+    expect(response).to.not.be.instanceOf(Promise);
+    expect((response as node.TokenResponse).body).to.have.property('kitToken');
+  });
+
+  it('is asked with the request (and the host, when there is one) only once the token is granted', async () => {
+    const calls: unknown[][] = [];
+    const getUserName = (...args: unknown[]): string => (calls.push(args), 'n');
+    const issuer = createTokenIssuer<{ id: number }>({
+      appId: APP_ID,
+      secret: SECRET,
+      getUserName,
+      privilege: ({ roomId }) => roomId !== 'vip' && {},
+    });
+    const request = { id: 1 };
+    expect((await issuer.issue({ userId: null, roomId: 'lobby', request })).status).to.equal(401);
+    expect((await issuer.issue({ userId: 'alice', roomId: 'bad room', request })).status).to.equal(400);
+    expect((await issuer.issue({ userId: 'alice', roomId: 'vip', request })).status).to.equal(403);
+    expect(calls).to.deep.equal([]);
+    expect((await issuer.issue({ userId: 'alice', roomId: 'lobby', request })).status).to.equal(200);
+    const host = { ZEGO_APP_ID: 'x' };
+    expect((await issuer.issue({ userId: 'alice', roomId: 'lobby', request, host })).status).to.equal(200);
+    expect(calls).to.have.length(2);
+    expect(calls[0]).to.have.length(1);
+    expect(calls[0]![0]).to.equal(request);
+    expect(calls[1]).to.have.length(2);
+    expect(calls[1]![0]).to.equal(request);
+    expect(calls[1]![1]).to.equal(host);
+  });
+
+  describe('fails closed: a result outside the contract is a server error, never a token', () => {
+    const bad: Array<[string, () => unknown, number | RegExp]> = [
+      ['a number', () => 42, ErrorCode.OPTION_INVALID],
+      ['an object', () => ({ name: 'Alice' }), ErrorCode.OPTION_INVALID],
+      ['true', () => true, ErrorCode.OPTION_INVALID],
+      ['a promise of a number', () => Promise.resolve(42), ErrorCode.OPTION_INVALID],
+      ['a name with a lone surrogate', () => 'a\udc00', ErrorCode.OPTION_INVALID],
+      ['a throw', () => {
+        throw new Error('profile service down');
+      }, /profile service down/],
+      ['a rejection', () => Promise.reject(new Error('profile service down')), /profile service down/],
+    ];
+    for (const [name, getUserName, expected] of bad) {
+      it(name, async () => {
+        const issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET, getUserName: getUserName as () => string });
+        let thrown: unknown;
+        try {
+          await issuer.issue({ userId: 'alice', roomId: 'lobby', request: {} });
+        } catch (error) {
+          thrown = error;
+        }
+        if (typeof expected === 'number') {
+          expect(thrown).to.be.instanceOf(ZegoTokenError).and.include({ code: expected, option: 'getUserName' });
+        } else {
+          expect(thrown).to.be.instanceOf(Error).with.property('message').that.matches(expected);
+        }
+      });
+    }
+
+    it('a user ID beyond Latin-1: USER_ID_INVALID, and getUserName is not even asked', () => {
+      let asked = false;
+      const issuer = createTokenIssuer({ appId: APP_ID, secret: SECRET, getUserName: () => ((asked = true), 'n') });
+      const error = expectZegoError(() => issuer.issue({ userId: '张伟', roomId: 'lobby', request: {} }), ErrorCode.USER_ID_INVALID);
+      expect(error.option).to.equal('userId');
+      expect(asked).to.equal(false);
+      // The same user without getUserName still gets a plain token: ZEGO takes the ID, only the wrapper cannot.
+      expect((createTokenIssuer({ appId: APP_ID, secret: SECRET }).issue({ userId: '张伟', roomId: 'lobby', request: {} }) as node.TokenResponse).status).to.equal(200);
+    });
+
+    it('getUserName that is not a function is refused at construction', () => {
+      for (const value of ['Alice', null, {}]) {
+        const error = expectZegoError(() => createTokenIssuer({ appId: APP_ID, secret: SECRET, getUserName: value as never }), ErrorCode.OPTION_INVALID);
+        expect(error.option).to.equal('getUserName');
+      }
+    });
+  });
+
+  it('the Web Crypto issuer answers the same kitToken (promised)', async () => {
+    const issuer = web.createTokenIssuer({ appId: APP_ID, secret: SECRET, getUserName: () => Promise.resolve('Zoë') });
+    const body = (await issuer.issue({ userId: 'zoë', roomId: 'lobby', request: {} })).body as TokenResponseBody;
+    expect(body.kitToken).to.equal(uikit().generateKitTokenForProduction(APP_ID, body.token, 'lobby', 'zoë', 'Zoë'));
+    await issuer.issue({ userId: 'Ω', roomId: 'lobby', request: {} }).then(
+      () => expect.fail('a user ID beyond Latin-1 must reject'),
+      (error: unknown) => expect(error).to.be.instanceOf(ZegoTokenError).with.property('code', ErrorCode.USER_ID_INVALID),
+    );
   });
 });

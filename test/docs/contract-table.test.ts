@@ -24,8 +24,9 @@ function contractTable(page: string): string {
 describe('the HTTP contract table', () => {
   it('is the same in the README, docs/http-contract.md and packages/core/README.md', () => {
     const reference = contractTable('docs/http-contract.md');
-    // A header, its rule, and the 200s, 401, 400, 403 and server-error rows.
-    expect(reference.split('\n')).to.have.length(8);
+    // A header, its rule, and the 200s (room, identity, with a kit token), 401, 400, 403 and server-error rows.
+    expect(reference.split('\n')).to.have.length(9);
+    expect(reference).to.include('`kitToken` after `token`');
     // Each client error's row gives the status and code the core answers with.
     for (const response of [UNAUTHENTICATED_RESPONSE, INVALID_ROOM_ID_RESPONSE, FORBIDDEN_RESPONSE]) {
       const { code } = (response.body as TokenErrorBody).error;

@@ -26,9 +26,10 @@ import type request from 'supertest';
 /** Whatever supertest can send requests to. */
 type App = Parameters<typeof request>[0];
 
-/** Adapter-neutral options: `getUserId` receives the framework's request (Express `req` or Koa `ctx`). */
-export type RouteOptions = Omit<ZegoTokenHandlerOptions, 'getUserId'> & {
+/** Adapter-neutral options: `getUserId` and `getUserName` receive the framework's request (Express `req` or Koa `ctx`). */
+export type RouteOptions = Omit<ZegoTokenHandlerOptions, 'getUserId' | 'getUserName'> & {
   getUserId: (request: unknown) => unknown;
+  getUserName?: ((request: unknown) => unknown) | undefined;
 };
 
 export interface TokenApp {

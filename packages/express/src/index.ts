@@ -9,7 +9,8 @@ export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoTokenHandler}: the issuer's options, `getUserId(req)` (typically `req.user?.id` or
- * `req.session.userId`) and `roomParam`. Unknown keys are refused (OPTION_INVALID).
+ * `req.session.userId`), `getUserName(req)` (for UIKit's `kitToken`) and `roomParam`. Unknown keys are refused
+ * (OPTION_INVALID).
  */
 export type ZegoTokenHandlerOptions = TokenRouteOptions<Request>;
 

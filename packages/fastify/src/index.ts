@@ -18,7 +18,8 @@ export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoToken}: the issuer's options, `getUserId(request)` (typically `request.user?.sub` after
- * `@fastify/jwt`, typed by your app's own declarations), `path` and `roomParam`. Fastify's own register options
+ * `@fastify/jwt`, typed by your app's own declarations), `getUserName(request)` (for UIKit's `kitToken`), `path` and
+ * `roomParam`. Fastify's own register options
  * (`prefix`, `logLevel`, `logSerializers`) apply as to any plugin.
  */
 export interface ZegoTokenOptions extends TokenRouteOptions<FastifyRequest> {
@@ -34,23 +35,26 @@ export interface ZegoTokenOptions extends TokenRouteOptions<FastifyRequest> {
 /** Fastify's own register options: Fastify applies them, and they reach the plugin's options too. */
 const REGISTER_OPTION_NAMES = ['prefix', 'logLevel', 'logSerializers'] as const;
 
-const tokenProperties = {
-  token: { type: 'string' },
-  appId: { type: 'integer' },
-  userId: { type: 'string' },
-  roomId: { type: 'string' },
-  version: { type: 'string' },
-  issuedAt: { type: 'integer' },
-  expiresAt: { type: 'integer' },
-} as const;
+const STRING = { type: 'string' } as const;
+const INTEGER = { type: 'integer' } as const;
 
 /**
- * Fastify serialises the 200 body through this schema (fast-json-stringify). Client errors have no schema on
- * purpose: a 4xx schema would also reshape other plugins' errors on this route (an @fastify/jwt 401, say).
+ * Fastify serialises the 200 body through this schema (fast-json-stringify), in the order of its properties: the
+ * core's body, `kitToken` after `token` on a route with `getUserName`, `roomId` only on a room route. Client errors
+ * have no schema on purpose: a 4xx schema would also reshape other plugins' errors on this route (an @fastify/jwt
+ * 401, say).
  */
-function routeSchema(roomless: boolean): FastifySchema {
-  const { roomId, ...identity } = tokenProperties;
-  const properties = roomless ? identity : { ...identity, roomId };
+function routeSchema(route: Pick<TokenRoute, 'roomless' | 'kitTokens'>): FastifySchema {
+  const properties = {
+    token: STRING,
+    ...(route.kitTokens ? { kitToken: STRING } : {}),
+    appId: INTEGER,
+    userId: STRING,
+    ...(route.roomless ? {} : { roomId: STRING }),
+    version: STRING,
+    issuedAt: INTEGER,
+    expiresAt: INTEGER,
+  };
   return { response: { 200: { type: 'object', required: Object.keys(properties), properties } } };
 }
 
@@ -88,7 +92,7 @@ export const zegoToken: FastifyPluginCallback<ZegoTokenOptions> = (fastify, opti
   // Not an async handler: a synchronous answer (every callback synchronous) is sent at once, as Express and Koa send
   // it; awaiting it cost a tenth of the route's throughput. A throw still reaches Fastify's error handler, and a
   // promise is returned for Fastify to await, its rejection included.
-  fastify.get(route.path.path, { schema: routeSchema(route.roomless) }, (request, reply) => {
+  fastify.get(route.path.path, { schema: routeSchema(route) }, (request, reply) => {
     const room = exact.match(pathOfRequestTarget(request.url));
     if (room === false) return reply.callNotFound();
     const answer = route.answer(request, room);

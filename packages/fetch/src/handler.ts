@@ -8,10 +8,11 @@
 import type { createTokenRoute, MaybePromise, TokenRouteOptions } from '@zego-token/core';
 
 /**
- * Options of {@link zegoToken}: the issuer's options, `getUserId(request, env)`, `path` and `roomParam`. `Env` is
- * the type of the handler's second argument (a Worker's bindings); `unknown` unless you name it.
+ * Options of {@link zegoToken}: the issuer's options, `getUserId(request, env)`, `getUserName(request, env)`, `path`
+ * and `roomParam`. `Env` is the type of the handler's second argument (a Worker's bindings); `unknown` unless you
+ * name it.
  */
-export interface ZegoTokenOptions<Env = unknown> extends Omit<TokenRouteOptions<Request>, 'getUserId'> {
+export interface ZegoTokenOptions<Env = unknown> extends Omit<TokenRouteOptions<Request>, 'getUserId' | 'getUserName'> {
   /**
    * Who is asking, from your own auth of the `Request` (a verified session cookie or bearer token). `env` is what the
    * handler was given as its second argument (a Worker's `env`, so secrets such as a JWT key can come from there).
@@ -19,6 +20,12 @@ export interface ZegoTokenOptions<Env = unknown> extends Omit<TokenRouteOptions<
    * the handler's promise.
    */
   getUserId: (request: Request, env: Env) => MaybePromise<string | number | null | undefined>;
+  /**
+   * The user's display name, for UIKit Prebuilt: given, each token answer carries `kitToken` beside `token` (see the
+   * core's `TokenIssuerOptions.getUserName`). Called like `getUserId`, with the request and `env`, once the token is
+   * granted; a string, or `null`, `undefined` or `''` for none. May be async.
+   */
+  getUserName?: ((request: Request, env: Env) => MaybePromise<string | null | undefined>) | undefined;
   /**
    * The URL pathname served: literal segments and `:name` parameters, the room in `:roomId` (or `roomParam`); a path
    * with no parameter (`'/zego/token'`) serves identity tokens. Matched exactly, by the core's matcher:

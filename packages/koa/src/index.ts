@@ -10,8 +10,8 @@ export { DEFAULT_TOKEN_PATH };
 
 /**
  * Options of {@link zegoTokenHandler}: the issuer's options, `getUserId(ctx)` (typically `ctx.state.user?.sub` after
- * a JWT middleware) and `roomParam`, the `@koa/router` parameter with the room ID. Unknown keys are refused
- * (OPTION_INVALID).
+ * a JWT middleware), `getUserName(ctx)` (for UIKit's `kitToken`) and `roomParam`, the `@koa/router` parameter with
+ * the room ID. Unknown keys are refused (OPTION_INVALID).
  */
 export type ZegoTokenHandlerOptions = TokenRouteOptions<Context>;
 

@@ -28,6 +28,7 @@ export const ISSUER_OPTION_NAMES: OptionNames<TokenIssuerOptions> = {
   privilege: true,
   streamIdList: true,
   validateRoomId: true,
+  getUserName: true,
 };
 
 /** Reads `createTokenIssuer`'s options once into a frozen record (lib/options.ts). */
@@ -77,6 +78,8 @@ export interface TokenIssuerConfig<Sealed = string> {
   /** A fixed, frozen stream list, `null` (any stream), or a resolver called per request. */
   readonly streamIdList: readonly string[] | null | Resolver;
   readonly validateRoomId: ((roomId: string) => unknown) | undefined;
+  /** Given, every token answer carries a kit token for UIKit, with the name it gives (checked per request). */
+  readonly getUserName: ((request: never, host?: unknown) => unknown) | undefined;
 }
 
 
@@ -143,7 +146,7 @@ function refuseRoomOptions(options: ReadIssuerOptions): void {
  *
  * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID,
  *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
- *   or, on a room-less route, an option that needs a room).
+ *   `getUserName` not a function, or, on a room-less route, an option that needs a room).
  */
 export function resolveTokenIssuerConfig<Sealed>(
   options: ReadIssuerOptions,
@@ -163,7 +166,7 @@ export function resolveTokenIssuerConfig<Sealed>(
   if (typeof roomPayload !== 'boolean') throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', 'must be a boolean', describe(roomPayload));
   if (version === '03' && !roomPayload) throw invalid(ErrorCode.OPTION_INVALID, 'roomPayload', "must be true with version '03': 03 tokens always carry their room");
 
-  const { privilege, streamIdList, validateRoomId } = options;
+  const { privilege, streamIdList, validateRoomId, getUserName } = options;
   // Fixed values are validated now; a resolver's results are validated per request.
   const resolvedPrivilege: TokenIssuerConfig<Sealed>['privilege'] =
     typeof privilege === 'function' ? (privilege as Resolver) : privilege === false ? false : Object.freeze(toPrivilegeJson(privilege));
@@ -180,6 +183,9 @@ export function resolveTokenIssuerConfig<Sealed>(
   if (validateRoomId !== undefined && typeof validateRoomId !== 'function') {
     throw invalid(ErrorCode.OPTION_INVALID, 'validateRoomId', 'must be a function', describe(validateRoomId));
   }
+  if (getUserName !== undefined && typeof getUserName !== 'function') {
+    throw invalid(ErrorCode.OPTION_INVALID, 'getUserName', 'must be a function returning the user name (or null)', describe(getUserName));
+  }
   return Object.freeze({
     appId,
     crypto: platform.crypto,
@@ -192,6 +198,7 @@ export function resolveTokenIssuerConfig<Sealed>(
     privilege: resolvedPrivilege,
     streamIdList: resolvedStreams,
     validateRoomId: validateRoomId as TokenIssuerConfig<Sealed>['validateRoomId'],
+    getUserName: getUserName as TokenIssuerConfig<Sealed>['getUserName'],
   });
 }
 

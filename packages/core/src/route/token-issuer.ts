@@ -1,5 +1,6 @@
-import { assertUserId, describe } from '../lib/assertions.js';
+import { assertUserId, describe, isWellFormed } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
+import { assertKitId, kitTokenOf } from '../format/kit-wrapper.js';
 import { ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
 import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';
@@ -83,10 +84,25 @@ export interface TokenIssuerOptions<Request = unknown> {
     | undefined;
   /** An extra check of the room ID after ZEGO's own rules; `false` answers 400 `invalid_room_id`. */
   validateRoomId?: ((roomId: string) => boolean) | undefined;
+  /**
+   * The user's display name, for UIKit Prebuilt: given, every token answer carries `kitToken` beside `token`, the
+   * token wrapped as UIKit's `generateKitTokenForProduction(appId, token, roomId, userId, userName)` wraps it
+   * (`wrapKitToken`; an identity route's leaves the room out), for `ZegoUIKitPrebuilt.create(kitToken)`.
+   *
+   * Called like `getUserId`, with the same request (a route's adapter passes what it passes `getUserId`: the fetch
+   * handler adds its `env`), once the token is granted: after 401, 400 and 403, never for a refused request. May be
+   * async. It gives a string (any text: UIKit percent-encodes it), or `null`, `undefined` or `''` for no name (an
+   * empty one). Anything else, a string with a lone surrogate, a throw or a rejection is a server error (the
+   * framework's error path; OPTION_INVALID for a result outside this contract), never a token. A kit token can only
+   * carry a user ID of characters up to U+00FF (UIKit encodes its wrapper with `btoa`): any other fails the request
+   * with USER_ID_INVALID.
+   */
+  getUserName?: ((request: Request) => MaybePromise<string | null | undefined>) | undefined;
 }
 
 type PrivilegeResolver<Request> = (context: TokenRequestContext<Request>) => MaybePromise<unknown>;
 type StreamsResolver<Request> = (context: TokenRequestContext<Request>) => MaybePromise<unknown>;
+type NameResolver<Request> = (request: Request, host?: unknown) => MaybePromise<unknown>;
 
 /** What {@link TokenIssuer.issue} is given for one request. */
 export interface TokenRequest<Request = unknown> {
@@ -96,6 +112,11 @@ export interface TokenRequest<Request = unknown> {
   roomId: unknown;
   /** The framework's request, handed to the callbacks. */
   request: Request;
+  /**
+   * What the host handed a route beside the request (the fetch handler's `env`): given to `getUserName` as its
+   * second argument, as a route gives it to `getUserId`. Left out, `getUserName` is called with the request alone.
+   */
+  host?: unknown;
 }
 
 /** Turns "user X asks for room Y" into a {@link TokenResponse}. Made by {@link createTokenIssuer}. */
@@ -150,6 +171,17 @@ function toUserId(value: unknown): string | undefined {
   return value;
 }
 
+/** The user name from `getUserName`: `''` for none; anything else outside its contract is a server error. */
+function toUserName(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    throw invalid(ErrorCode.OPTION_INVALID, 'getUserName', 'must return a string, null or undefined', describe(value));
+  }
+  // encodeURIComponent throws on a lone surrogate, as UIKit's own function would: no kit token carries one.
+  if (!isWellFormed(value)) throw invalid(ErrorCode.OPTION_INVALID, 'getUserName', 'must return valid Unicode (the name has a lone surrogate)');
+  return value;
+}
+
 /**
  * The per-request issuer over a resolved configuration: it reads nothing else. With node:crypto every step can be
  * synchronous; with Web Crypto the token's sealing is a promise, awaited like an async callback's result.
@@ -162,6 +194,7 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
   const fixedPrivilege = typeof config.privilege === 'function' ? FULL_PRIVILEGE : config.privilege;
   const streamsResolver = typeof config.streamIdList === 'function' ? (config.streamIdList as StreamsResolver<Request>) : undefined;
   const fixedStreams = typeof config.streamIdList === 'function' ? null : config.streamIdList;
+  const nameResolver = config.getUserName as NameResolver<Request> | undefined;
 
   function isAcceptedRoomId(roomId: unknown): roomId is string {
     if (!isZegoRoomId(roomId)) return false;
@@ -177,56 +210,90 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
     return { userId, roomId, request };
   }
 
-  function mint(userId: string, roomId: string, granted: PrivilegeJson, streams: readonly string[] | null): Answer {
+  /** A room token; `userName` given (getUserName's), with its kit token beside it (the route's room IDs are ASCII). */
+  function mint(userId: string, roomId: string, granted: PrivilegeJson, streams: readonly string[] | null, userName?: string): Answer {
     const minted =
       version === '03'
         ? mintToken03(crypto, key, appId, roomId, userId, granted, effectiveTimeInSeconds)
         : mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, roomPayload ? roomPayloadJson(roomId, granted, streams) : '');
-    return then(minted.token, (token) => tokenResponse({
-      token,
-      appId,
-      userId,
-      roomId,
-      version,
-      issuedAt: minted.createTime,
-      expiresAt: minted.expireTime,
-    }));
+    const issuedAt = minted.createTime;
+    const expiresAt = minted.expireTime;
+    return then(minted.token, (token) =>
+      tokenResponse(
+        userName === undefined
+          ? { token, appId, userId, roomId, version, issuedAt, expiresAt }
+          : { token, kitToken: kitTokenOf(token, appId, userId, roomId, userName), appId, userId, roomId, version, issuedAt, expiresAt },
+      ),
+    );
   }
 
-  function mintIdentity(userId: string): Answer {
+  /** An identity token; `userName` given, with its kit token (no room in the wrapper) beside it. */
+  function mintIdentity(userId: string, userName?: string): Answer {
     const minted = mintToken04(crypto, key, mode, appId, userId, effectiveTimeInSeconds, '');
+    const issuedAt = minted.createTime;
+    const expiresAt = minted.expireTime;
     return then(minted.token, (token) =>
-      tokenResponse({ token, appId, userId, version, issuedAt: minted.createTime, expiresAt: minted.expireTime }),
+      tokenResponse(
+        userName === undefined
+          ? { token, appId, userId, version, issuedAt, expiresAt }
+          : { token, kitToken: kitTokenOf(token, appId, userId, undefined, userName), appId, userId, version, issuedAt, expiresAt },
+      ),
     );
+  }
+
+  /**
+   * With getUserName, asks it for the user's name once the token is granted, then `next` mints with it. The user ID
+   * is checked for the kit wrapper first: a token UIKit could not be handed is never minted.
+   */
+  function named(
+    resolver: NameResolver<Request>,
+    userId: string,
+    request: Request,
+    host: unknown,
+    next: (userName: string) => Answer,
+  ): Answer {
+    assertKitId(userId, 'userId', ErrorCode.USER_ID_INVALID);
+    const name = host === undefined ? resolver(request) : resolver(request, host);
+    return then(name, (resolved) => next(toUserName(resolved)));
+  }
+
+  function grantIdentity(userId: string, request: Request, host: unknown): Answer {
+    if (nameResolver === undefined) return mintIdentity(userId);
+    return named(nameResolver, userId, request, host, (userName) => mintIdentity(userId, userName));
   }
 
   /** A room-less route: 401, then the privilege resolver's say (403), then an identity token; no room is read. */
-  function issueIdentity(userId: string, request: Request): Answer {
-    if (privilegeResolver === undefined) return mintIdentity(userId);
+  function issueIdentity(userId: string, request: Request, host: unknown): Answer {
+    if (privilegeResolver === undefined) return grantIdentity(userId, request, host);
     const context = { userId, roomId: undefined, request } as unknown as TokenRequestContext<Request>;
     // An identity token carries no privilege: one that restricts anything could not be honoured (as roomPayload: false).
     return then(privilegeResolver(context), (resolved) =>
-      resolvedPrivilege(resolved, false) === false ? FORBIDDEN_RESPONSE : mintIdentity(userId),
+      resolvedPrivilege(resolved, false) === false ? FORBIDDEN_RESPONSE : grantIdentity(userId, request, host),
     );
   }
 
-  function withPrivilege(userId: string, roomId: string, request: Request, granted: PrivilegeJson | false): Answer {
+  function grant(userId: string, roomId: string, request: Request, host: unknown, granted: PrivilegeJson, streams: readonly string[] | null): Answer {
+    if (nameResolver === undefined) return mint(userId, roomId, granted, streams);
+    return named(nameResolver, userId, request, host, (userName) => mint(userId, roomId, granted, streams, userName));
+  }
+
+  function withPrivilege(userId: string, roomId: string, request: Request, host: unknown, granted: PrivilegeJson | false): Answer {
     if (granted === false) return FORBIDDEN_RESPONSE;
-    if (streamsResolver === undefined) return mint(userId, roomId, granted, fixedStreams);
+    if (streamsResolver === undefined) return grant(userId, roomId, request, host, granted, fixedStreams);
     return then(streamsResolver(contextFor(userId, roomId, request)), (streams) =>
-      mint(userId, roomId, granted, resolvedStreamIdList(streams)),
+      grant(userId, roomId, request, host, granted, resolvedStreamIdList(streams)),
     );
   }
 
-  function issueFor(rawUserId: unknown, roomId: unknown, request: Request): Answer {
+  function issueFor(rawUserId: unknown, roomId: unknown, request: Request, host: unknown): Answer {
     const userId = toUserId(rawUserId);
     if (userId === undefined) return UNAUTHENTICATED_RESPONSE;
-    if (roomless) return issueIdentity(userId, request);
+    if (roomless) return issueIdentity(userId, request, host);
     if (!isAcceptedRoomId(roomId)) return INVALID_ROOM_ID_RESPONSE;
-    if (privilegeResolver === undefined) return withPrivilege(userId, roomId, request, fixedPrivilege);
+    if (privilegeResolver === undefined) return withPrivilege(userId, roomId, request, host, fixedPrivilege);
     // Fail closed: anything but a privilege or false (a missing `return` included) is a server error, never a token.
     return then(privilegeResolver(contextFor(userId, roomId, request)), (resolved) =>
-      withPrivilege(userId, roomId, request, resolvedPrivilege(resolved, roomPayload)),
+      withPrivilege(userId, roomId, request, host, resolvedPrivilege(resolved, roomPayload)),
     );
   }
 
@@ -237,8 +304,8 @@ export function issuerFromConfig<Request, Sealed extends string | PromiseLike<st
     effectiveTimeInSeconds,
     roomPayload,
     roomless,
-    issue({ userId, roomId, request }: TokenRequest<Request>): Answer {
-      return then(userId, (resolved) => issueFor(resolved, roomId, request));
+    issue({ userId, roomId, request, host }: TokenRequest<Request>): Answer {
+      return then(userId, (resolved) => issueFor(resolved, roomId, request, host));
     },
   });
 }

@@ -5,6 +5,7 @@
  * |---------------------------------------------------|--------|-------------------------------------------------------|
  * | user known, room valid                            | 200    | `{ token, appId, userId, roomId, version, issuedAt, expiresAt }` |
  * | user known, on a room-less (identity) route       | 200    | `{ token, appId, userId, version, issuedAt, expiresAt }` |
+ * | either, with the `getUserName` option             | 200    | the same, with `kitToken` after `token`               |
  * | `getUserId` gives `null`, `undefined` or `''`     | 401    | `{ error: { code: 'unauthenticated', message } }`     |
  * | room ID empty, too long, or outside ZEGO's set    | 400    | `{ error: { code: 'invalid_room_id', message } }`     |
  * | the privilege resolver returns `false`            | 403    | `{ error: { code: 'forbidden', message } }`           |
@@ -21,6 +22,12 @@ import { ZEGO_ID_SYMBOLS } from '../tokens/zego-id.js';
 export interface TokenResponseBody {
   /** The ZEGO token to pass to `loginRoom`. */
   token: string;
+  /**
+   * Only with the `getUserName` option: the token wrapped for UIKit Prebuilt, exactly as UIKit's
+   * `generateKitTokenForProduction(appId, token, roomId, userId, userName)` wraps it (an identity route's without a
+   * room), for `ZegoUIKitPrebuilt.create(kitToken)` and `zp.renewToken(kitToken)`. See `wrapKitToken`.
+   */
+  kitToken?: string;
   appId: number;
   /** The user the token is for: the client must log in to ZEGO with this user ID. */
   userId: string;

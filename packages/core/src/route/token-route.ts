@@ -38,6 +38,11 @@ export interface TokenRoute<
    */
   readonly roomless: boolean;
   /**
+   * Whether a token answer carries `kitToken` after `token` (the route was given `getUserName`): for an adapter that
+   * declares the body's shape to its framework (Fastify's response schema).
+   */
+  readonly kitTokens: boolean;
+  /**
    * The adapter's own options (the names it passed to {@link createTokenRoute}), each read once from the caller's
    * object; `undefined` where not given. Frozen.
    */
@@ -51,7 +56,7 @@ export interface TokenRoute<
   /**
    * Asks `getUserId` who sent `request` and answers for `roomId` (`undefined` when the request has none: 401 for
    * nobody, else 400 `invalid_room_id`); may throw or reject (the framework's error path). `host`, when given, is
-   * handed to `getUserId` as its second argument (the fetch adapter's `env`), and is where a route made with
+   * handed to `getUserId` (and `getUserName`) as its second argument (the fetch adapter's `env`), and is where a route made with
    * {@link TokenRouteSettings.environmentFromHost} finds its credentials.
    */
   answer(request: Request, roomId: unknown, host?: unknown): ReturnType<Issuer['issue']>;
@@ -172,11 +177,11 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
       (read.secret !== undefined || environment.variable(ENVIRONMENT_VARIABLES.secret, undefined) !== undefined);
     const issuerOf = issuerPerHost(makeFor, known);
     answer = (request, roomId, host) =>
-      issuerOf(host).issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as Answer;
+      issuerOf(host).issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request, host }) as Answer;
   } else {
     const issuer = makeFor(undefined);
     answer = (request, roomId, host) =>
-      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request }) as Answer;
+      issuer.issue({ userId: host === undefined ? userOf(request) : userOf(request, host), roomId, request, host }) as Answer;
   }
   if (factory.async) {
     const settle = answer;
@@ -198,6 +203,7 @@ export function buildTokenRoute<Request, AdapterOption extends string, Issuer ex
   return Object.freeze({
     roomParam,
     roomless,
+    kitTokens: read.getUserName !== undefined,
     adapterOptions: Object.freeze(adapterOptions),
     path: tokenPath,
     answer,
