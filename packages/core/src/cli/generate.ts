@@ -1,3 +1,4 @@
+import { wrapKitToken } from '../format/kit-wrapper.js';
 import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
 import { decodeToken, generateToken03, generateToken04 } from '../node/tokens.js';
 import type { PrivilegeFlags } from '../tokens/privilege.js';
@@ -20,6 +21,8 @@ const FLAGS = {
   stream: { type: 'string', multiple: true },
   payload: { type: 'string' },
   secret: { type: 'string' },
+  kit: { type: 'boolean' },
+  'user-name': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -34,6 +37,7 @@ const FLAG_OF = {
   version: '--version',
   mode: '--mode',
   payload: '--payload',
+  userName: '--user-name',
 };
 
 const DEFAULT_TTL_SECONDS = 3600;
@@ -64,7 +68,11 @@ export const generate: Command = {
   --stream ID       04 with --room: a stream the user may publish (repeatable; default any)
   --payload JSON    04: a payload of your own instead of --room
   --secret SECRET   your ServerSecret (default: ZEGO_SERVER_SECRET)
-  --json            print {"token", "claims"} as JSON`,
+  --kit             print a UIKit Prebuilt kit token instead: the token wrapped as UIKit's
+                    generateKitTokenForProduction wraps it, for ZegoUIKitPrebuilt.create (the wrapper
+                    names --room, or no room without it; IDs only up to U+00FF)
+  --user-name NAME  with --kit: the name UIKit shows (default none)
+  --json            print {"token", "claims"} as JSON (with --kit, {"token", "kitToken", "claims"})`,
   run(args, io) {
     const { values } = parseCommand('generate', args, FLAGS, 0);
     if (values.help) return showHelp(generate, io);
@@ -74,8 +82,15 @@ export const generate: Command = {
     if (userId === undefined) throw new UsageError('missing --user');
     const secret = secretFrom(values.secret);
     const effectiveTimeInSeconds = values.ttl === undefined ? DEFAULT_TTL_SECONDS : wholeNumber(values.ttl, '--ttl');
+    const userName = values['user-name'];
+    if (userName !== undefined && values.kit !== true) throw new UsageError('--user-name is for --kit');
     const token = withFlagNames(FLAG_OF, () => mint(values, { appId, userId, secret, effectiveTimeInSeconds }));
-    io.out(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
+    if (values.kit !== true) {
+      io.out(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
+      return 0;
+    }
+    const kitToken = withFlagNames(FLAG_OF, () => wrapKitToken({ appId, token, userId, roomId: values.room, userName }));
+    io.out(values.json ? json({ token, kitToken, claims: decodeToken(token, secret) }) : kitToken);
     return 0;
   },
 };
