@@ -4,12 +4,16 @@
  * imported and served requests below (Bun.serve and Deno.serve through stand-ins that call the handler as those
  * runtimes do; the runtime matrix runs them in Bun and Deno themselves).
  */
-import { decodeToken, type IdentityTokenResponseBody, type TokenResponseBody } from '@zego-token/core';
+import { decodeToken, wrapKitToken, type IdentityTokenResponseBody, type TokenResponseBody } from '@zego-token/core';
 import { expect } from 'chai';
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import request from 'supertest';
+import { browserSnippet } from '../support/browser-snippet.js';
 import { APP_ID, SECRET } from '../support/fixtures.js';
+import { uikit } from '../support/uikit.js';
 import { signSession } from './snippets/auth.js';
 
 const root = new URL('../../', import.meta.url);
@@ -61,7 +65,9 @@ describe('the integration guides', () => {
   it('show each tested snippet exactly as the file the tests run', () => {
     const blocks = taggedBlocks();
     expect(blocks.map((b) => b.file)).to.include.members(
-      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify', 'zim-express'].map((name) => `test/docs/snippets/${name}.ts`),
+      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify', 'zim-express', 'uikit-express', 'uikit-client', 'uikit-client-wrap'].map(
+        (name) => `test/docs/snippets/${name}.ts`,
+      ),
     );
     for (const { guide, file, block } of blocks) expect(block, `${guide}: ${file}`).to.equal(read(file));
   });
@@ -128,5 +134,108 @@ describe('the integration guides', () => {
     expect(response.body).to.have.keys(['token', 'appId', 'userId', 'version', 'issuedAt', 'expiresAt']);
     const decoded = decodeToken((response.body as IdentityTokenResponseBody).token, SECRET);
     expect(decoded).to.include({ userId: 'zim-user', version: '04', payload: '' });
+  });
+
+  describe('uikit.md: the server answers kitToken, the browser hands it to UIKit and renews it', () => {
+    interface RoomConfig {
+      container: unknown;
+      scenario: { mode: unknown };
+      onTokenWillExpire: () => void;
+    }
+    // The browser snippets run with UIKit's own generateKitTokenForProduction (test/support/uikit.ts); `create`,
+    // which needs a real page, is a recorder of what the snippet hands UIKit.
+    const calls = { create: [] as string[], joinRoom: [] as RoomConfig[], renewToken: [] as string[], errors: [] as unknown[] };
+    const zp = { joinRoom: (config: RoomConfig) => calls.joinRoom.push(config), renewToken: (kitToken: string) => (calls.renewToken.push(kitToken), true) };
+    let ZegoUIKitPrebuilt: Record<string, unknown> = {};
+    let base = '';
+    let cookie = '';
+    const bodies: TokenResponseBody[] = [];
+    let close = (): void => undefined;
+
+    /** The browser's fetch: same-origin relative URLs, the session cookie sent with `credentials: 'include'`. */
+    async function browserFetch(input: string, init?: RequestInit): Promise<Response> {
+      expect(input.startsWith('/')).to.equal(true);
+      const response = await fetch(new URL(input, base), { headers: init?.credentials === 'include' && cookie !== '' ? { cookie } : {} });
+      if (response.ok) bodies.push((await response.clone().json()) as TokenResponseBody);
+      return response;
+    }
+    const scope = () => ({
+      modules: { '@zegocloud/zego-uikit-prebuilt': { ZegoUIKitPrebuilt } },
+      fetch: browserFetch,
+      console: { log: () => undefined, error: (...args: unknown[]) => calls.errors.push(args) },
+    });
+
+    /** What UIKit's parser reads from a kit token (split at '#', atob, JSON, userName percent-decoded). */
+    function asUIKitReadsIt(kitToken: string): Record<string, unknown> {
+      const [token, wrapper] = kitToken.split('#') as [string, string];
+      const json = JSON.parse(atob(wrapper)) as { appID: number; userID: string; roomID?: string; userName: string };
+      return { appID: 1 * json.appID, userID: json.userID, roomID: json.roomID, userName: decodeURIComponent(json.userName), token };
+    }
+
+    before(async function () {
+      this.timeout(60_000);
+      const real = uikit();
+      ZegoUIKitPrebuilt = {
+        GroupCall: real.GroupCall,
+        generateKitTokenForProduction: real.generateKitTokenForProduction.bind(real),
+        create: (kitToken: string) => (calls.create.push(kitToken), zp),
+      };
+      const { app } = await import('./snippets/uikit-express.js');
+      app.post('/test-login', (req, res) => {
+        req.session.userId = 'zoë'; // what the app's login does
+        req.session.userName = 'Zoë Martin';
+        res.sendStatus(204);
+      });
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      close = () => void server.close();
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(() => close());
+
+    it('signed out: the route answers 401 and the client says so', async () => {
+      const { joinCall } = browserSnippet<typeof import('./snippets/uikit-client.js')>('test/docs/snippets/uikit-client.ts', scope());
+      await joinCall('lobby', { id: 'call' }).then(
+        () => expect.fail('joinCall must reject without a session'),
+        (error: Error) => expect(error.message).to.equal('token request failed: 401'),
+      );
+      expect(calls.create).to.deep.equal([]);
+    });
+
+    it('uikit-client.ts: create(kitToken) gets the route’s kitToken, which UIKit reads as the user, the room and the name', async () => {
+      const login = await fetch(new URL('/test-login', base), { method: 'POST' });
+      expect(login.status).to.equal(204);
+      cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+      const { joinCall } = browserSnippet<typeof import('./snippets/uikit-client.js')>('test/docs/snippets/uikit-client.ts', scope());
+      const container = { id: 'call' };
+      expect(await joinCall('lobby', container)).to.equal(zp);
+      const [body] = bodies.splice(0);
+      expect(calls.create).to.deep.equal([body!.kitToken]);
+      expect(body!.kitToken).to.equal(uikit().generateKitTokenForProduction(APP_ID, body!.token, 'lobby', 'zoë', 'Zoë Martin'));
+      expect(asUIKitReadsIt(calls.create[0]!)).to.deep.equal({ appID: APP_ID, userID: 'zoë', roomID: 'lobby', userName: 'Zoë Martin', token: body!.token });
+      const decoded = decodeToken(body!.token, SECRET);
+      expect(decoded.userId).to.equal('zoë');
+      expect(decoded.version === '04' && decoded.room?.roomId).to.equal('lobby');
+      expect(calls.joinRoom).to.have.length(1);
+      expect(calls.joinRoom[0]).to.include({ container });
+      expect(calls.joinRoom[0]!.scenario).to.deep.equal({ mode: uikit().GroupCall });
+
+      // 30 s before expiry UIKit calls onTokenWillExpire: a fresh kit token from the route goes to renewToken.
+      calls.joinRoom[0]!.onTokenWillExpire();
+      for (let wait = 0; calls.renewToken.length === 0 && wait < 200; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const [renewal] = bodies.splice(0);
+      expect(calls.renewToken).to.deep.equal([renewal!.kitToken]);
+      expect(renewal!.kitToken).to.not.equal(body!.kitToken);
+      expect(asUIKitReadsIt(renewal!.kitToken!)).to.include({ appID: APP_ID, userID: 'zoë', roomID: 'lobby', userName: 'Zoë Martin' });
+      expect(calls.errors).to.deep.equal([]);
+    });
+
+    it('uikit-client-wrap.ts: UIKit’s generateKitTokenForProduction around the route’s token is the route’s own kitToken', async () => {
+      const { kitTokenFor } = browserSnippet<typeof import('./snippets/uikit-client-wrap.js')>('test/docs/snippets/uikit-client-wrap.ts', scope());
+      const kitToken = await kitTokenFor('lobby', 'Zoë Martin');
+      const [body] = bodies.splice(0);
+      expect(kitToken).to.equal(body!.kitToken);
+      expect(kitToken).to.equal(wrapKitToken({ appId: APP_ID, token: body!.token, roomId: 'lobby', userId: 'zoë', userName: 'Zoë Martin' }));
+    });
   });
 });

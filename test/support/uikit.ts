@@ -14,6 +14,7 @@ import vm from 'node:vm';
 
 /** The static functions of `ZegoUIKitPrebuilt` the tests call, as UIKit 2.18.4 declares them (index.d.ts). */
 export interface UIKitPrebuilt {
+  readonly GroupCall: string;
   generateKitTokenForProduction(appID: number, token: string, roomID: string | undefined, userID: string, userName?: string): string;
   generateKitTokenForTest(appID: number, serverSecret: string, roomID: string, userID: string, userName?: string, ExpireTime?: number): string;
 }
