@@ -282,8 +282,32 @@ describe('@zego-token/client: the SDK bindings', () => {
       expect(errors).to.have.length(1); // UIKit returns false with its ZIM plugin before the renewal finishes
     });
 
-    it('refuses options it does not know', () => {
-      expect(() => uikitRenewal({ renewToken: () => true }, source, 'lobby', { retries: 2 } as never)).to.throw(TypeError);
+    it("makes the kit token with the kitToken option when given one (UIKit's generateKitTokenForProduction, today)", async () => {
+      route.onRequest = (request) => request.respond(200, tokenBody('lobby'));
+      const kitTokens: string[] = [];
+      const wrap = (body: { token: string; appId: number; userId: string }): string => `${body.token}#${body.appId}:${body.userId}`;
+      uikitRenewal({ renewToken: (kitToken: string) => void kitTokens.push(kitToken) }, source, 'lobby', { onError, kitToken: wrap })();
+      await clock.tickAsync(0);
+      const body = JSON.parse(await (await route.last.response).text()) as PlainBody;
+      expect(kitTokens).to.deep.equal([wrap(body)]);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('reports a kitToken option that throws or makes no kit token, and renews nothing', async () => {
+      const kitTokens: string[] = [];
+      const zp = { renewToken: (kitToken: string) => void kitTokens.push(kitToken) };
+      const latin1 = new Error('btoa: the string contains characters outside of the Latin1 range');
+      uikitRenewal(zp, source, 'lobby', { onError, kitToken: () => { throw latin1; } })();
+      uikitRenewal(zp, source, 'lobby', { onError, kitToken: () => '' })();
+      await clock.tickAsync(0);
+      expect(errors[0]).to.equal(latin1);
+      expect(errors[1]).to.be.instanceOf(TokenSourceError).with.property('code', 'bad_response');
+      expect(kitTokens).to.deep.equal([]);
+    });
+
+    it('refuses options it does not know, and a kitToken that is not a function', () => {
+      expect(() => uikitRenewal({ renewToken: () => true }, source, 'lobby', { retries: 2 } as never)).to.throw(TypeError, /retries/);
+      expect(() => uikitRenewal({ renewToken: () => true }, source, 'lobby', { kitToken: 'kit' } as never)).to.throw(TypeError, /kitToken/);
     });
   });
 });

@@ -22,5 +22,5 @@ export type { ExpressEngineLike } from './sdk/express-engine.js';
 export { attachZim } from './sdk/zim.js';
 export type { ZimLike } from './sdk/zim.js';
 export { uikitRenewal } from './sdk/uikit.js';
-export type { UIKitLike } from './sdk/uikit.js';
+export type { UIKitLike, UIKitRenewalOptions } from './sdk/uikit.js';
 export type { RenewalOptions } from './sdk/renewal.js';

@@ -1,6 +1,6 @@
 /** The Express Web SDK (`zego-express-engine-webrtc`): renewal on the engine's `tokenWillExpire`. */
 import type { TokenSource } from '../token-source.js';
-import { readRenewalOptions, renew, type RenewalOptions } from './renewal.js';
+import { checkOptions, renew, type RenewalOptions } from './renewal.js';
 
 /** The part of `ZegoExpressEngine` the binding uses (a structural type: this package does not import the SDK). */
 export interface ExpressEngineLike {
@@ -27,7 +27,8 @@ export function attachExpressEngine(
   source: TokenSource,
   options: RenewalOptions = {},
 ): () => void {
-  const onError = readRenewalOptions('attachExpressEngine', options);
+  checkOptions('attachExpressEngine', options, ['onError']);
+  const { onError } = options;
   const detached = new AbortController();
   const listener = (roomID: string): void => {
     const apply = ({ token }: { token: string }): void => {

@@ -5,7 +5,7 @@
 import type { TokenBody } from '../token-body.js';
 import type { TokenSource } from '../token-source.js';
 
-/** The options of {@link attachExpressEngine}, {@link attachZim} and {@link uikitRenewal}. Any other key is refused. */
+/** The options of `attachExpressEngine` and `attachZim` (any other key is refused), and of `uikitRenewal`. */
 export interface RenewalOptions {
   /**
    * Told why a renewal failed: a `TokenSourceError` (its `code` says whether to sign the user in again, for
@@ -15,13 +15,12 @@ export interface RenewalOptions {
   onError?: ((error: unknown) => void) | undefined;
 }
 
-/** The `onError` of `options`, refusing anything else. */
-export function readRenewalOptions(caller: string, options: RenewalOptions): RenewalOptions['onError'] {
-  const { onError, ...rest } = options;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) throw new TypeError(`${caller}: unknown option ${unknown}`);
-  if (onError !== undefined && typeof onError !== 'function') throw new TypeError(`${caller}: onError must be a function`);
-  return onError;
+/** Refuses an options object with a key not in `names`, or a value of one that is neither a function nor undefined. */
+export function checkOptions(caller: string, options: object, names: readonly string[]): void {
+  for (const [name, value] of Object.entries(options)) {
+    if (!names.includes(name)) throw new TypeError(`${caller}: unknown option ${name}`);
+    if (value !== undefined && typeof value !== 'function') throw new TypeError(`${caller}: ${name} must be a function`);
+  }
 }
 
 /**

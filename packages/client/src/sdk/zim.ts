@@ -1,6 +1,6 @@
 /** ZIM (`zego-zim-web`): renewal on the instance's `tokenWillExpire`, from the identity route. */
 import type { TokenSource } from '../token-source.js';
-import { readRenewalOptions, renew, type RenewalOptions } from './renewal.js';
+import { checkOptions, renew, type RenewalOptions } from './renewal.js';
 
 /** The part of a ZIM instance the binding uses (a structural type: this package does not import the SDK). */
 export interface ZimLike {
@@ -24,7 +24,8 @@ export interface ZimLike {
  */
 export function attachZim(zim: ZimLike | null, source: TokenSource, options: RenewalOptions = {}): () => void {
   if (zim === null) throw new TypeError('attachZim: no ZIM instance (ZIM.create gives null for a second one)');
-  const onError = readRenewalOptions('attachZim', options);
+  checkOptions('attachZim', options, ['onError']);
+  const { onError } = options;
   const detached = new AbortController();
   zim.on('tokenWillExpire', () => renew(source, undefined, ({ token }) => zim.renewToken(token), onError, detached.signal));
   return () => {

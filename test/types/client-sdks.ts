@@ -1,7 +1,7 @@
 /**
- * A type test, compiled by `pnpm typecheck` (never run): the bindings take the real SDKs' instances, typed by the
- * SDKs' own declarations (devDependencies: zego-express-engine-webrtc 3.12.0, zego-zim-web 2.29.0,
- * @zegocloud/zego-uikit-prebuilt 2.18.4), with no cast. Each `@ts-expect-error` proves that a declaration was read
+ * A type test, compiled by `pnpm typecheck` and never run (test/types/ holds no test file): the bindings take the
+ * real SDKs' instances, typed by the SDKs' own declarations (devDependencies: zego-express-engine-webrtc 3.12.0,
+ * zego-zim-web 2.29.0, @zegocloud/zego-uikit-prebuilt 2.18.4), with no cast. Each `@ts-expect-error` proves that a declaration was read
  * (an `any` would accept the line, and the unused directive would fail the build).
  */
 import { ZegoExpressEngine } from 'zego-express-engine-webrtc';
