@@ -18,7 +18,7 @@ import { attachExpressEngine, attachZim, createTokenSource, type TokenSource } f
 
 /** What the page tells run.ts. `token` is compared there with what the route served, never printed. */
 export interface PageEvent {
-  sdk: 'express' | 'zim';
+  sdk: 'express' | 'zim' | 'uikit';
   kind:
     | 'login token'
     | 'tokenWillExpire'

@@ -1,15 +1,17 @@
 /**
  * `pnpm test:browser`: the real ZEGO SDKs renewing their tokens through `@zego-token/client`, in real Chromium.
  *
- * One origin on a loopback port serves a page (page.ts, bundled here with esbuild from the npm packages
- * zego-express-engine-webrtc and zego-zim-web and the built client) and our real token routes (`@zego-token/express`,
- * a room route and an identity route, issuing 40-second tokens). Debian's Chromium, driven by playwright-core (no
- * browser download), opens the page: the Express engine logs in to a room, ZIM logs in offline (`isOfflineLogin`,
- * which runs its token timers without a server). ZEGO's servers are never reached: the browser resolves no host
- * but the test's. Each SDK must then, twice: fire its own `tokenWillExpire` 30 s before the token's expiry (read from
- * the token), which reaches our source; the route receives the renewal request; the SDK's `renewToken` receives
- * the token that request served. The second firing, 30 s before the *renewed* token's expiry, shows that the SDK
- * took it and re-armed its timer from it. Every renewal is logged: times, and which request served it.
+ * One origin on a loopback port serves two pages, bundled here with esbuild from the npm packages and the built
+ * client (page.ts: zego-express-engine-webrtc and zego-zim-web; uikit-page.ts: @zegocloud/zego-uikit-prebuilt, which
+ * carries its own Express SDK), and our real token routes (`@zego-token/express`, a room route and an identity route,
+ * issuing 40-second tokens). Debian's Chromium, driven by playwright-core (no browser download), opens both: the
+ * Express engine logs in to a room, ZIM logs in offline (`isOfflineLogin`, which runs its token timers without a
+ * server), UIKit joins a room. ZEGO's servers are never reached: the browser resolves no host but the test's. Each
+ * SDK must then, twice: fire its own `tokenWillExpire` 30 s before the token's expiry (read from the token), which
+ * reaches our source; the route receives the renewal request; the SDK's `renewToken` receives the token that
+ * request served. The second firing, 30 s before the *renewed* token's expiry, shows that the SDK took it and
+ * re-armed its timer from it (ZIM, which re-arms only on the answer of ZEGO's server: see page.ts). Every renewal is
+ * logged: times, and which request served it.
  *
  * Takes about 25 s (two 10 s timer rounds). Chromium: `CHROMIUM=/path/to/chromium` to use another build.
  */
@@ -48,9 +50,9 @@ interface Served {
   expiresAt?: number;
 }
 
-async function bundlePage(): Promise<string> {
+async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -61,8 +63,8 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** The page, its script and the token routes on one origin; every request to a token route is recorded. */
-async function serve(script: string, served: Served[]): Promise<{ base: string; close: () => Promise<void> }> {
+/** The pages, their scripts and the token routes on one origin; every request to a token route is recorded. */
+async function serve(scripts: { page: string; uikit: string }, served: Served[]): Promise<{ base: string; close: () => Promise<void> }> {
   const app = express();
   app.use((req, res: Response, next) => {
     if (!req.path.startsWith('/zego/token')) return next();
@@ -81,11 +83,15 @@ async function serve(script: string, served: Served[]): Promise<{ base: string; 
   const options = { appId: APP_ID, secret: SECRET, getUserId, effectiveTimeInSeconds: LIFETIME_SECONDS };
   app.use(zegoToken(options)); // GET /zego/token/:roomId
   app.use(zegoToken({ ...options, path: '/zego/token' })); // the identity route
+  const page = (script: string, body = ''): string =>
+    `<!doctype html><meta charset="utf-8"><title>zego-token client</title><body>${body}<script src="${script}"></script></body>`;
   app.get('/', (_req, res) => {
     res.cookie('session', 'alice', { httpOnly: true, sameSite: 'strict' });
-    res.type('html').send('<!doctype html><meta charset="utf-8"><title>zego-token client</title><script src="/page.js"></script>');
+    res.type('html').send(page('/page.js'));
   });
-  app.get('/page.js', (_req, res) => res.type('js').send(script));
+  app.get('/uikit', (_req, res) => res.type('html').send(page('/uikit-page.js', '<div id="call" style="width: 800px; height: 600px"></div>')));
+  app.get('/page.js', (_req, res) => res.type('js').send(scripts.page));
+  app.get('/uikit-page.js', (_req, res) => res.type('js').send(scripts.uikit));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -109,7 +115,8 @@ interface Renewal {
   onError: PageEvent | undefined;
 }
 
-const TOKEN_PATHS = { express: '/zego/token/lobby', zim: '/zego/token' } as const;
+const TOKEN_PATHS = { express: '/zego/token/lobby', zim: '/zego/token', uikit: '/zego/token/uikit-room' } as const;
+const SDKS = ['express', 'zim', 'uikit'] as const;
 const of = <T>(event: PageEvent | undefined): T | undefined => event?.detail as T | undefined;
 
 function renewals(sdk: PageEvent['sdk'], events: PageEvent[], served: Served[]): Renewal[] {
@@ -119,6 +126,7 @@ function renewals(sdk: PageEvent['sdk'], events: PageEvent[], served: Served[]):
   if (login === undefined) return [];
   // The warning: the SDK's own event where the page can listen beside the binding (Express), else the binding's call.
   const warnings = sdk === 'express' ? mine('tokenWillExpire') : mine('source.get').filter((event) => of<{ fresh: boolean }>(event)?.fresh);
+  // (UIKit's warning is its call of the room config's onTokenWillExpire, which is the binding: seen as its get.)
   const [renewCalls, settled, errors] = [mine('renewToken'), mine('renewToken settled'), mine('onError')];
   const result: Renewal[] = [];
   let previous = login;
@@ -138,19 +146,20 @@ function describeRenewal(renewal: Renewal, events: PageEvent[]): string {
   const { sdk, index, fired, previous, request, renewToken, settled, onError } = renewal;
   const expiry = previous.expiresAt! * 1000;
   const lines = [
-    `${sdk} renewal ${index}: ${sdk === 'express' ? "tokenWillExpire('lobby')" : 'tokenWillExpire'} at ${clock(fired)}, ` +
+    `${sdk} renewal ${index}: ${WARNINGS[sdk]} at ${clock(fired)}, ` +
       `${((expiry - fired) / 1000).toFixed(2)} s before the expiry (${clock(expiry)}) of the token of request #${previous.n}`,
   ];
   if (request === undefined) lines.push('  no request served the token given to renewToken');
   else {
     lines.push(
-      `  → source.get(${sdk === 'express' ? "'lobby'" : 'undefined'}, { fresh: true }) → request #${request.n} GET ${request.path} at ` +
+      `  → source.get(${sdk === 'zim' ? 'undefined' : `'${decodeURIComponent(request.path.split('/')[3] ?? '')}'`}, { fresh: true }) → request #${request.n} GET ${request.path} at ` +
         `${clock(request.at)} (${request.at - fired} ms after the warning): ${request.status}, a token expiring at ${clock(request.expiresAt! * 1000)}`,
     );
   }
   if (renewToken !== undefined) {
-    const call = `${sdk === 'express' ? 'zg' : 'zim'}.renewToken(token of request #${request?.n ?? '?'}) at ${clock(renewToken.at!)}`;
-    if (sdk === 'express') lines.push(`  → ${call}, returned ${String(of<{ accepted: boolean }>(renewToken)?.accepted)}`);
+    const argument = sdk === 'uikit' ? 'a kit token wrapping the token' : 'token';
+    const call = `${{ express: 'zg', zim: 'zim', uikit: 'zp' }[sdk]}.renewToken(${argument} of request #${request?.n ?? '?'}) at ${clock(renewToken.at!)}`;
+    if (sdk !== 'zim') lines.push(`  → ${call}, returned ${String(of<{ accepted: boolean }>(renewToken)?.accepted)}`);
     else lines.push(`  → ${call}: ${settled === undefined ? 'not settled' : `${JSON.stringify(settled.detail)} at ${clock(settled.at!)}`}`);
   }
   if (onError !== undefined) lines.push(`  → onError(${JSON.stringify(onError.detail)})`);
@@ -172,8 +181,8 @@ function problems(renewal: Renewal, served: Served[]): string[] {
   const caused = served.filter((entry) => entry.path === TOKEN_PATHS[renewal.sdk] && entry.at >= renewal.fired - 50 && entry.at <= renewal.fired + 2000);
   if (caused.length !== 1) found.push(`${name}: ${caused.length} requests followed the warning, 1 expected`);
   if (renewal.request === undefined || renewal.request !== caused[0]) found.push(`${name}: renewToken did not get the token of the request the warning caused`);
-  if (renewal.sdk === 'express') {
-    if (of<{ accepted: boolean }>(renewal.renewToken)?.accepted !== true) found.push(`${name}: the engine's renewToken did not accept the token`);
+  if (renewal.sdk !== 'zim') {
+    if (of<{ accepted: boolean }>(renewal.renewToken)?.accepted !== true) found.push(`${name}: renewToken did not accept the token`);
     if (renewal.onError !== undefined) found.push(`${name}: onError was called`);
   } else {
     // Offline, ZIM checks the token, then fails to reach ZEGO (6000104): the one outcome that shows it took the token.
@@ -184,17 +193,24 @@ function problems(renewal: Renewal, served: Served[]): string[] {
   return found;
 }
 
+/** How each SDK's warning is seen (page.ts and uikit-page.ts say why). */
+const WARNINGS = {
+  express: "the engine's tokenWillExpire('lobby')",
+  zim: "ZIM's tokenWillExpire (seen as the binding's get)",
+  uikit: "UIKit's onTokenWillExpire (the binding's get)",
+} as const;
+
 /** ZIM's "network error": its renewToken checked the token and sent it, and ZEGO's server did not answer. */
 const ZIM_NETWORK_ERROR = 6000104;
 /** ZIM's client-side refusals: 6000107 "Token version number is wrong", 6000103 an invalid token. */
 const ZIM_CONTROLS: Record<string, number> = { 'our token, marked version 03': 6000107, 'a string that is no token': 6000103 };
 
 async function main(): Promise<number> {
-  const script = await bundlePage();
+  const scripts = { page: await bundle('page.ts'), uikit: await bundle('uikit-page.ts') };
   const served: Served[] = [];
   const events: PageEvent[] = [];
   const pageErrors: string[] = [];
-  const { base, close } = await serve(script, served);
+  const { base, close } = await serve(scripts, served);
   const userDataDir = mkdtempSync(join(tmpdir(), 'zego-token-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -210,20 +226,24 @@ async function main(): Promise<number> {
       '--disable-sync',
       // Offline by construction: every host name but the test's fails to resolve (ZEGO's servers included).
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      // UIKit asks for a camera and a microphone (left off when joining): fake ones, and no permission prompt.
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
     ],
   });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     let finish = (): void => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const count = (sdk: PageEvent['sdk'], kind: PageEvent['kind']): number =>
       events.filter((e) => e.sdk === sdk && e.kind === kind).length;
-    await page.exposeFunction('report', (event: PageEvent) => {
+    await context.exposeFunction('report', (event: PageEvent) => {
       events.push(event);
-      if (count('express', 'renewToken') >= RENEWALS && count('zim', 'renewToken settled') >= RENEWALS) setTimeout(finish, 200);
+      const done = count('express', 'renewToken') >= RENEWALS && count('zim', 'renewToken settled') >= RENEWALS;
+      if (done && count('uikit', 'renewToken') >= RENEWALS) setTimeout(finish, 200);
     });
-    await page.goto(base);
+    const pages = [context.pages()[0] ?? (await context.newPage()), await context.newPage()];
+    for (const page of pages) page.on('pageerror', (error) => pageErrors.push(error.message));
+    await Promise.all([pages[0]!.goto(base), pages[1]!.goto(`${base}/uikit`)]);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       finished.then(() => false),
@@ -231,9 +251,9 @@ async function main(): Promise<number> {
     ]);
     clearTimeout(timer);
     const ended = Date.now();
-    console.log(`browser test: Chromium ${context.browser()?.version() ?? '?'}, zego-express-engine-webrtc and zego-zim-web from npm, ${base}`);
+    console.log(`browser test: Chromium ${context.browser()?.version() ?? '?'}; zego-express-engine-webrtc, zego-zim-web, @zegocloud/zego-uikit-prebuilt from npm; ${base}`);
     const found: string[] = timedOut ? [`timed out after ${TIMEOUT_MS / 1000} s`] : [];
-    for (const sdk of ['express', 'zim'] as const) {
+    for (const sdk of SDKS) {
       const login = events.find((event) => event.sdk === sdk && event.kind === 'login token');
       const loginServed = served.find((entry) => entry.token === login?.token);
       console.log(
@@ -262,9 +282,10 @@ async function main(): Promise<number> {
     if (found.length > 0) console.log(`FAILED:\n- ${found.join('\n- ')}`);
     else {
       console.log(
-        'ok: Express: each tokenWillExpire (30 s before expiry) reached the source, the route served a fresh token, renewToken took it and ' +
-          're-armed from it. ZIM: each tokenWillExpire reached the source, the route served, renewToken took the token (refused only by ' +
-          'the network: ZIM re-arms on the server\'s answer), and an offline login with the renewed token armed the next warning from it.',
+        'ok: Express and UIKit: each warning (30 s before expiry) reached the source, the route served a fresh token, renewToken ' +
+          'took it and re-armed from it. ZIM: each tokenWillExpire reached the source, the route served, renewToken took the token ' +
+          "(refused only by the network: ZIM re-arms on the server's answer), and an offline login with the renewed token armed the " +
+          'next warning from it.',
       );
     }
     return found.length === 0 ? 0 : 1;
