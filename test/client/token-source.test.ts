@@ -76,6 +76,13 @@ describe('@zego-token/client: the token source', () => {
       expect(route.last.init.headers).to.deep.equal({ 'x-app': '1' });
     });
 
+    it('passes the headers through as given: a Headers object from a JavaScript caller keeps its entries', async () => {
+      answerAll();
+      const headers = new Headers({ authorization: 'Bearer h' });
+      await source({ headers: headers as unknown as Record<string, string> }).get('lobby');
+      expect(new Headers(route.last.init.headers).get('authorization')).to.equal('Bearer h');
+    });
+
     it('rejects with what a headers function throws, without a request', async () => {
       const signedOut = new Error('signed out');
       const error = await source({ headers: () => Promise.reject(signedOut) }).get('lobby').catch((e: unknown) => e);

@@ -168,7 +168,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       try {
         const response = await fetchToken(target, {
           method: 'GET',
-          headers: { ...requestHeaders },
+          headers: requestHeaders ?? {},
           ...(credentials === undefined ? {} : { credentials }),
           signal: attempt.signal,
         });
@@ -238,7 +238,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
           reject(signal?.reason);
           // The last caller gone: stop the request, and let the next call start a new one.
           if (--flight.waiting === 0) {
-            flights.delete(roomId);
+            if (flights.get(roomId) === flight) flights.delete(roomId);
             flight.controller.abort(signal?.reason);
           }
         };
