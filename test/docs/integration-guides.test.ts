@@ -61,7 +61,7 @@ describe('the integration guides', () => {
   it('show each tested snippet exactly as the file the tests run', () => {
     const blocks = taggedBlocks();
     expect(blocks.map((b) => b.file)).to.include.members(
-      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify', 'zim-express'].map((name) => `test/docs/snippets/${name}.ts`),
+      ['worker', 'next-route', 'hono', 'bun', 'deno', 'fastify', 'zim-express', 'client-express', 'client-zim', 'client-uikit'].map((name) => `test/docs/snippets/${name}.ts`),
     );
     for (const { guide, file, block } of blocks) expect(block, `${guide}: ${file}`).to.equal(read(file));
   });
