@@ -29,6 +29,7 @@ const requests: Array<{ userId: unknown; roomId: unknown }> = [
   { userId: null, roomId: 'lobby' },
   { userId: Promise.resolve(''), roomId: 'lobby' },
   { userId: 'alice', roomId: 'lobby 1' },
+  { userId: 'alice', roomId: 'team/lobby' },
   { userId: 'alice', roomId: 'x'.repeat(129) },
 ];
 
