@@ -38,7 +38,9 @@ function seedPrivilege(privilege: unknown): PrivilegeJson {
  *
  * Differences from the original, all deliberate: a privilege value of 0 is accepted (the original refuses it, so
  * it cannot make a token that denies publishing); IVs and nonces come from a CSPRNG; nothing is printed. It writes
- * only room IDs every ZEGO client takes: one outside `isZegoRoomId`'s set (a `/`, a space) is the seed's code 2.
+ * only what every ZEGO client takes, with the seed's codes: a room ID outside `isZegoRoomId`'s set (a `/`, a space)
+ * is code 2, and a lifetime that is plainly a timestamp or milliseconds, or that would make the token expire after
+ * 2^31 - 1 s (2038), is code 6.
  *
  * @example
  * ```ts

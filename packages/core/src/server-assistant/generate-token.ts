@@ -62,7 +62,8 @@ function privilegeFlags(privilege: unknown): PrivilegeFlags {
  * @param userId - the user the token is for, 1-64 UTF-8 bytes
  * @param privilege - `{ canLoginRoom, canPublishStream }`, both booleans
  * @param secret - your ServerSecret: exactly 32 UTF-8 bytes, used as the AES-256 key as is
- * @param effectiveTimeInSeconds - the lifetime in seconds, an integer from 1 to 2^31 - 1
+ * @param effectiveTimeInSeconds - the lifetime in seconds: an integer, not plainly a timestamp or milliseconds, that
+ *   makes the token expire by 2^31 - 1 s (2038-01-19)
  * @returns the token, `"03"` + base64
  * @throws {@link ServerAssistantError} (a `ZegoTokenError` with `errorCode` and `errorMessage`):
  *   `APP_ID_INVALID` (1), `ROOM_ID_INVALID` (2), `USER_ID_INVALID` (3), `SECRET_INVALID` (5), `PRIVILEGE_INVALID`

@@ -2,11 +2,12 @@
  * The public generators' validation and minting, on either platform's cryptography: `generateToken04` and
  * `generateToken03` of both entries are this with node:crypto or Web Crypto.
  */
-import { assertAppId, assertEffectiveTime, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
+import { assertAppId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
 import { ErrorCode, invalid } from '../lib/errors.js';
 import { optionsReader } from '../lib/options.js';
 import type { TokenMode } from '../format/envelope.js';
 import type { TokenCrypto } from '../format/token-crypto.js';
+import { assertLifetime } from './lifetime.js';
 import { mintToken03, mintToken04 } from './mint.js';
 import { toPrivilegeJson, type Privilege } from './privilege.js';
 import { assertZegoRoomId } from './room-id.js';
@@ -22,7 +23,10 @@ export interface GenerateToken04Options {
   userId: string;
   /** Your ZEGO ServerSecret: exactly 32 characters. Never send it to clients. */
   secret: string;
-  /** How long the token is valid, in seconds (a positive integer). */
+  /**
+   * How long the token is valid, in seconds: a positive integer, not plainly a timestamp or milliseconds, that makes
+   * the token expire by 2^31 - 1 s (2038-01-19). Keep it within 24 days (2,073,600 s) for ZIM and the Web SDK.
+   */
   effectiveTimeInSeconds: number;
   /**
    * `''` (the default) for a plain identity token, as ZIM and most RTC apps use; a {@link RoomPayload} to bind the
@@ -45,7 +49,10 @@ export interface GenerateToken03Options {
   userId: string;
   /** Your ZEGO ServerSecret: exactly 32 characters. */
   secret: string;
-  /** How long the token is valid, in seconds (a positive integer). */
+  /**
+   * How long the token is valid, in seconds: a positive integer, not plainly a timestamp or milliseconds, that makes
+   * the token expire by 2^31 - 1 s (2038-01-19). Keep it within 24 days (2,073,600 s) for ZIM and the Web SDK.
+   */
   effectiveTimeInSeconds: number;
   /** What the user may do in the room; defaults to log in and publish. */
   privilege?: Privilege | undefined;
@@ -101,7 +108,7 @@ export function generateToken04With<Sealed>(crypto: TokenCrypto<Sealed, unknown>
   assertAppId(appId);
   assertUserId(userId);
   const key = crypto.keyFor(secret);
-  assertEffectiveTime(effectiveTimeInSeconds);
+  assertLifetime(effectiveTimeInSeconds);
   const resolvedMode = resolveMode(mode);
   const text = payloadText(payload);
 
@@ -116,7 +123,7 @@ export function generateToken03With<Sealed>(crypto: TokenCrypto<Sealed, unknown>
   assertUserId(userId);
   const granted = toPrivilegeJson(privilege);
   const key = crypto.keyFor(secret);
-  assertEffectiveTime(effectiveTimeInSeconds);
+  assertLifetime(effectiveTimeInSeconds);
 
   return mintToken03(crypto, key, appId, roomId, userId, granted, effectiveTimeInSeconds).token;
 }
