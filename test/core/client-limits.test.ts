@@ -2,15 +2,17 @@
  * Writing only what every ZEGO client takes (docs/FORMAT.md "Limits", measured with ZEGO's client SDKs), from every
  * entry point: no room or stream ID with a character the Web SDK refuses (`/`, `:`, …: one set), no token that
  * expires after 2^31 - 1 s (ZIM reads it as long past), no lifetime that is plainly a timestamp or milliseconds, and
- * issuers within 24 days unless `allowLongLifetime: true`.
+ * issuers within 24 days unless `allowLongLifetime: true`. The doctor's codes for these are in diagnose-token.test.ts;
+ * here, what its messages say. The CLI's side is test/cli/client-limits.test.ts.
  */
 import { expect } from 'chai';
 import * as node from '@zego-token/core';
 import * as web from '@zego-token/core/web';
 import * as assistant from '@zego-token/core/server-assistant';
+import { readFileSync } from 'node:fs';
 import { expectZegoError } from '../support/expect-error.js';
 import { APP_ID, SECRET } from '../support/fixtures.js';
-import { readRawToken } from '../support/format-decoder.js';
+import { readRawToken, sealRawToken } from '../support/format-decoder.js';
 
 const { ErrorCode, INVALID_ROOM_ID_RESPONSE, MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME } = node;
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -277,5 +279,65 @@ describe('lifetimes: within what every client takes', () => {
         Date.now = realNow;
       }
     });
+  });
+});
+
+describe('the doctor on the limits: what its messages say', () => {
+  interface FieldCase {
+    id: string;
+    token: string;
+    secret: string;
+    appId: number;
+    now: number;
+    expect: { findings: node.DiagnosisCode[]; not?: node.DiagnosisCode[]; ok?: boolean };
+  }
+  const fieldCases = (
+    JSON.parse(readFileSync(new URL('../../../shared/vectors/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }
+  ).cases;
+  const field = (id: string): FieldCase => fieldCases.find((c) => c.id === id)!;
+  const diagnosed = (c: FieldCase, withSecret = true): node.DiagnosisFinding[] =>
+    node.diagnoseToken(c.token, { ...(withSecret ? { secret: c.secret } : {}), appId: c.appId, now: c.now }).findings;
+  const message = (findings: node.DiagnosisFinding[], code: node.DiagnosisCode): string => findings.find((f) => f.code === code)?.message ?? '';
+
+  it('F06a, ZEGO’s sample server given a timestamp as the lifetime: expiry_after_2038, which says so', () => {
+    const c = field('F06a');
+    const findings = diagnosed(c);
+    expect(findings.map((f) => f.code)).to.include.members(c.expect.findings);
+    expect(node.diagnoseToken(c.token, { secret: c.secret, now: c.now }).ok).to.equal(c.expect.ok);
+    expect(message(findings, 'expiry_after_2038')).to.match(
+      /^The token expires at 2083-.*, after 2038-01-19T03:14:07\.000Z \(2\^31 - 1 s\), which ZIM reads as long past \(an immediate "Token expired"\); its lifetime, \d+ s, looks like a timestamp \(2026-12-.*\), not a lifetime in seconds: give its generator the lifetime in seconds/,
+    );
+    // Without the secret the header still says when it expires, but not why.
+    expect(message(diagnosed(c, false), 'expiry_after_2038')).to.include('ZIM reads as long past').and.not.include('looks like');
+  });
+
+  it('F06b, the same server given milliseconds: lifetime_too_long, which says so', () => {
+    const c = field('F06b');
+    const findings = diagnosed(c);
+    expect(findings.map((f) => f.code)).to.include.members(c.expect.findings);
+    expect(message(findings, 'lifetime_too_long')).to.match(
+      /^The token lasts 42 days, over the 24 days ZIM takes \(6000109\) and the Web SDK's renewal timer waits; its lifetime, 3600000 s, looks like milliseconds \(60 min\), not a lifetime in seconds: /,
+    );
+    expect(message(diagnosed(c, false), 'lifetime_too_long')).to.match(/^The token expires in \d+ days, over the 24 days/);
+  });
+
+  it('room_id_charset names the character, never the room or stream ID; zim_needs_04 names ZIM’s code', () => {
+    // Payloads our generators refuse, as other generators (and our earlier versions) wrote them: sealed by hand.
+    const sealed = (payload: string): string => {
+      const created = now();
+      const plaintext = JSON.stringify({ app_id: APP_ID, user_id: 'alice', nonce: 1, ctime: created, expire: created + 3600, payload });
+      return sealRawToken({ mode: 'gcm', secret: SECRET, expireTime: created + 3600, plaintext });
+    };
+    const room = node.diagnoseToken(sealed(roomPayloadText('team/secret-lobby', ['cam'])), { secret: SECRET });
+    expect(room.findings.map((f) => f.code)).to.deep.equal(['room_id_charset']);
+    expect(message(room.findings, 'room_id_charset')).to.equal(
+      `The token's room ID has '/', which ZEGO's Web SDK refuses before it connects (1002012): use room IDs of digits, English letters and ${EVERY_SYMBOL} only.`,
+    );
+    const stream = node.diagnoseToken(sealed(roomPayloadText('lobby', ['cam', 'secret:cam'])), { secret: SECRET });
+    expect(message(stream.findings, 'room_id_charset')).to.include("has ':', which ZEGO's Web SDK refuses to publish (1000016)").and.not.include('secret:cam');
+    expect(room.ok || stream.ok).to.equal(false);
+    const zim = node.diagnoseToken(node.generateToken03(base03), { secret: SECRET });
+    expect(zim.ok).to.equal(true);
+    expect(message(zim.findings, 'zim_needs_04')).to.include('ZIM refuses it (6000107, "Token version number is wrong")');
   });
 });
