@@ -35,9 +35,9 @@ describe('@zego-token/client against a real token route (Express, loopback HTTP,
   const signedIn = { headers: { authorization: 'Bearer alice' } };
 
   it("reads a room route's body: a token for the user and the room asked, app ID, times 40 s apart", async () => {
-    const body = await createTokenSource({ url: `${base}/zego/token/:roomId`, ...signedIn }).get('team/lobby');
-    expect(requests).to.deep.equal(['/zego/token/team%2Flobby']);
-    expect(body).to.include({ appId: APP_ID, userId: 'alice', roomId: 'team/lobby', version: '04' });
+    const body = await createTokenSource({ url: `${base}/zego/token/:roomId`, ...signedIn }).get('team#1+lobby');
+    expect(requests).to.deep.equal(['/zego/token/team%231%2Blobby']);
+    expect(body).to.include({ appId: APP_ID, userId: 'alice', roomId: 'team#1+lobby', version: '04' });
     expect(body.expiresAt - body.issuedAt).to.equal(40);
     const decoded = decodeToken(body.token, SECRET);
     expect(decoded.userId).to.equal('alice');
