@@ -11,6 +11,7 @@ import { zegoToken } from '@zego-token/express';
 import express from 'express';
 import session from 'express-session';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 
 declare module 'express-session' {
   interface SessionData {
@@ -29,7 +30,9 @@ if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])
 }
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
-const port = Number(process.env['PORT'] ?? 3000);
+const port = Number(process.env['PORT'] || 3000);
+// Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
+const host = process.env['HOST'] || '127.0.0.1';
 
 const app = express();
 app.use(express.json());
@@ -67,9 +70,15 @@ if (demo) {
   });
 }
 
-const server = app.listen(port, () => {
-  const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+const server = app.listen(port, host, (error) => {
+  // Express 5 hands listen's error here (a port in use, a HOST that is not this machine's) instead of throwing it.
+  if (error) {
+    console.error(`${error.message} (set PORT or HOST)`);
+    process.exit(1);
+  }
+  // The address really bound (HOST=localhost may give ::1 or 127.0.0.1), IPv6 in brackets as URLs write it.
+  const { address, port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Express example listening on ${url}`);
   if (demo) {
     console.log(

@@ -11,6 +11,7 @@ import { zegoToken } from '@zego-token/koa';
 import { jwtVerify, SignJWT } from 'jose';
 import Koa from 'koa';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 
 const DEMO_APP_ID = 1234567890;
 const DEMO_SECRET = 'demo0000demo0000demo0000demo0000';
@@ -22,7 +23,9 @@ if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])
 }
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
-const port = Number(process.env['PORT'] ?? 3001);
+const port = Number(process.env['PORT'] || 3001);
+// Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
+const host = process.env['HOST'] || '127.0.0.1';
 const jwtKey = randomBytes(32);
 
 const app = new Koa();
@@ -58,9 +61,10 @@ router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) =>
 
 app.use(router.routes()).use(router.allowedMethods());
 
-const server = app.listen(port, () => {
-  const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+const server = app.listen(port, host, () => {
+  // The address really bound (HOST=localhost may give ::1 or 127.0.0.1), IPv6 in brackets as URLs write it.
+  const { address, port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Koa example listening on ${url}`);
   if (demo) {
     console.log(
@@ -70,6 +74,11 @@ const server = app.listen(port, () => {
   }
   console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
   console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+});
+
+server.once('error', (error) => {
+  console.error(`${error.message} (set PORT or HOST)`); // a port in use, a HOST that is not this machine's
+  process.exit(1);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
