@@ -1,10 +1,12 @@
 /**
  * Koa server handing out ZEGO tokens to users signed in with a JWT.
  *
- *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm --filter @zego-token/example-koa-server start
+ *   pnpm start:koa                                      demo mode: a demo app whose tokens ZEGO rejects, a demo sign-in
+ *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm start:koa   real tokens, for the JWTs the auth middleware below verifies
  *
- * The demo sign-in below stands in for your app's real authentication: in production the JWT comes from your
- * identity provider, and a middleware such as this one (or koa-jwt) verifies it into ctx.state.user.
+ * HOST (default 127.0.0.1: this machine only) and PORT (3001) say where it listens. The demo sign-in below stands in
+ * for your app's real authentication: in production the JWT comes from your identity provider, and a middleware such
+ * as this one (or koa-jwt) verifies it into ctx.state.user.
  */
 import Router from '@koa/router';
 import { zegoToken } from '@zego-token/koa';
@@ -21,11 +23,20 @@ if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])
   console.error('Set both ZEGO_APP_ID and ZEGO_SERVER_SECRET (or neither, for the demo app).');
   process.exit(1);
 }
+// The demo sign-in signs a JWT for whatever user ID it is given: with real credentials, anyone who can reach the
+// server could get real tokens as any user. So there it runs only when asked for by name, for a try on your machine.
+const demoSignInFlag = process.env['ZEGO_DEMO_SIGN_IN'] || '0';
+if (demoSignInFlag !== '0' && demoSignInFlag !== '1') {
+  console.error(`ZEGO_DEMO_SIGN_IN is 1 (the demo sign-in on) or 0 (off, the default), not "${demoSignInFlag}".`);
+  process.exit(1);
+}
+const demoSignIn = demo || demoSignInFlag === '1';
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
 const port = Number(process.env['PORT'] || 3001);
 // Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
 const host = process.env['HOST'] || '127.0.0.1';
+// Known to the demo sign-in only: without it, no JWT verifies (put your identity provider's key in the middleware).
 const jwtKey = randomBytes(32);
 
 const app = new Koa();
@@ -46,14 +57,16 @@ app.use(async (ctx, next) => {
 const router = new Router();
 
 // --- DEMO SIGN-IN: a stand-in for your identity provider. It signs a JWT for whatever user ID it is given. ---
-router.post('/demo/login/:userId', async (ctx) => {
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(ctx.params['userId'] ?? '')
-    .setExpirationTime('1h')
-    .sign(jwtKey);
-  ctx.body = { jwt: token, demo: true };
-});
+if (demoSignIn) {
+  router.post('/demo/login/:userId', async (ctx) => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ctx.params['userId'] ?? '')
+      .setExpirationTime('1h')
+      .sign(jwtKey);
+    ctx.body = { jwt: token, demo: true };
+  });
+}
 // --- end of the demo sign-in ---
 
 // The one line that matters: GET /zego/token/:roomId answers with a token for the JWT's subject.
@@ -71,9 +84,22 @@ const server = app.listen(port, host, () => {
       `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +
         'secret. ZEGO rejects them; set both variables to issue real tokens.',
     );
+  } else if (demoSignIn) {
+    console.warn(
+      `\n!!! WARNING: ZEGO_DEMO_SIGN_IN=1 with real credentials. The demo sign-in signs a JWT for any user ID:\n` +
+        `!!! anyone who can reach ${url} can get real tokens for app ${appId} as any user. Try things out\n` +
+        "!!! on your own machine only, then replace the demo sign-in with your identity provider's JWTs.\n",
+    );
   }
-  console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
-  console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+  if (demoSignIn) {
+    console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
+    console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+  } else {
+    console.log(
+      `Tokens for app ${appId}, for bearer JWTs the auth middleware in server.ts verifies: none until you give it ` +
+        "your identity provider's key, so every token request answers 401. (ZEGO_DEMO_SIGN_IN=1: the demo sign-in.)",
+    );
+  }
 });
 
 server.once('error', (error) => {
