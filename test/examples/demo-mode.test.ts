@@ -1,8 +1,14 @@
 /**
- * The main job: the example servers start with no configuration and serve tokens that decodeToken reads back.
+ * The main job: the example servers start with no configuration and serve tokens that decodeToken reads back, and
+ * the README's quick start works as written.
  */
 import { decodeToken } from '@zego-token/core';
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_SECRET, spawnExample, startExample } from '../support/example-server.js';
 
 describe('example servers (demo mode)', function () {
@@ -59,6 +65,32 @@ describe('example servers (demo mode)', function () {
       expect((await fetch(`${example.url}/zego/token/stage`)).status).to.equal(401);
     } finally {
       await example.stop();
+    }
+  });
+
+  it("the README's quick start: its curl lines, run as written on the printed address, sign alice in and get her token", async function () {
+    if (!(await promisify(execFile)('curl', ['--version']).then(() => true, () => false))) this.skip();
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start')));
+    const curlLines = quickStart.split('\n').filter((line) => line.startsWith('curl '));
+    expect(curlLines).to.have.length(2);
+    const example = await startExample('express-server');
+    const folder = mkdtempSync(join(tmpdir(), 'zego-readme-'));
+    try {
+      const outputs: string[] = [];
+      for (const line of curlLines) {
+        // The README's origin, with the free port this test runs on: the host must be the one the example prints.
+        const origins = [...new Set(line.match(/http:\/\/[^/\s]+/g))];
+        expect(origins).to.deep.equal([`http://${new URL(example.url).hostname}:3000`]);
+        const command = line.replaceAll(origins[0]!, example.url);
+        outputs.push((await promisify(execFile)('bash', ['-c', command], { cwd: folder })).stdout);
+      }
+      const body = JSON.parse(outputs[1]!) as { token: string; userId: string; roomId: string };
+      expect(body).to.include({ userId: 'alice', roomId: 'lobby' });
+      expect(decodeToken(body.token, DEMO_SECRET).userId).to.equal('alice');
+    } finally {
+      await example.stop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
