@@ -36,12 +36,13 @@ const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string
 const port = Number(process.env['PORT'] || 3001);
 // Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
 const host = process.env['HOST'] || '127.0.0.1';
-// Known to the demo sign-in only: without it, no JWT verifies (put your identity provider's key in the middleware).
 const jwtKey = randomBytes(32);
 
 const app = new Koa();
 
-// The app's auth: a valid bearer JWT becomes ctx.state.user; without one the request stays anonymous.
+// --- YOUR AUTHENTICATION: a valid bearer JWT becomes ctx.state.user; without one the request stays anonymous (401). ---
+// Verify your identity provider's JWTs here (its key, or jose's createRemoteJWKSet for its JWKS URL). jwtKey is known
+// to the demo sign-in only, so without the demo sign-in no JWT verifies and nobody gets a token.
 app.use(async (ctx, next) => {
   const bearer = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
   if (bearer) {
