@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging checks: publint and arethetypeswrong on every package, then the packed tarballs installed into fresh
-# projects (one per adapter, as apps have one framework) and used from ESM and CommonJS, JavaScript and TypeScript
-# (strict, with every library's types checked), plus the zego-token bin.
+# projects (one per adapter, as apps have one framework, and the client alone) and used from ESM and CommonJS,
+# JavaScript and TypeScript (strict, with every library's types checked), plus the zego-token bin and the client's
+# minified and gzipped size (at most 2.5 KB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,14 +16,16 @@ for tarball in $(bash scripts/pack-all.sh "$work"); do
   pnpm exec attw --format ascii "$tarball"
 done
 
-smoke() { # smoke ADAPTER PACKAGES...
+smoke() { # smoke PACKAGE NPM-PACKAGES...: the package's tarball, with the core's beside an adapter's
   local project="$work/$1"
+  local tarballs=("$work/zego-token-$1-"*.tgz)
+  [ "$1" = client ] || tarballs+=("$work/zego-token-core-"*.tgz) # the client depends on nothing
   mkdir -p "$project"
   cp "scripts/smoke/$1"/* "$project"
   (
     cd "$project"
     npm init -y >/dev/null
-    npm install --no-audit --no-fund --loglevel=error "$work/zego-token-core-"*.tgz "$work/zego-token-$1-"*.tgz "${@:2}"
+    npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}" "${@:2}"
     node smoke.mjs
     node smoke.cjs
     npx tsc -p tsconfig.json
@@ -33,6 +36,8 @@ smoke express express@5 typescript@~6.0.3 @types/express@5 @types/node@20
 smoke koa koa@3 @koa/router@15 typescript@~6.0.3 @types/koa@3 @types/node@20
 smoke fastify fastify@5 typescript@~6.0.3 @types/node@20
 smoke fetch typescript@~6.0.3 @types/node@20
+smoke client typescript@~6.0.3 @types/node@20
+node scripts/client-size.mjs "$work/zego-token-client-"*.tgz
 
 version=$(cd "$work/express" && npx --no-install zego-token --version)
 [ "$version" = "$(node -p "require('$root/packages/core/package.json').version")" ]

@@ -1,16 +1,18 @@
 /**
  * Express server handing out ZEGO tokens to signed-in users.
  *
- *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm start      (without them: a demo app whose tokens ZEGO rejects)
+ *   pnpm start                                      demo mode: a demo app whose tokens ZEGO rejects, a demo sign-in
+ *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm start   real tokens, for the users authenticate() below knows
  *
- * The demo sign-in below stands in for your app's real authentication (passport, your session login, …): all the
- * token route needs from it is "who is this request from?".
+ * HOST (default 127.0.0.1: this machine only) and PORT (3000) say where it listens. All the token route needs from
+ * your app's authentication (passport, your session login, …) is authenticate(): "who is this request from?".
  */
 import { decodeToken } from '@zego-token/core';
 import { zegoToken } from '@zego-token/express';
 import express from 'express';
 import session from 'express-session';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 
 declare module 'express-session' {
   interface SessionData {
@@ -27,9 +29,19 @@ if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])
   console.error('Set both ZEGO_APP_ID and ZEGO_SERVER_SECRET (or neither, for the demo app).');
   process.exit(1);
 }
+// The demo sign-in trusts whatever user ID it is sent: with real credentials, anyone who can reach the server could
+// get real tokens as any user. So there it runs only when asked for by name, for a try on your own machine.
+const demoSignInFlag = process.env['ZEGO_DEMO_SIGN_IN'] || '0';
+if (demoSignInFlag !== '0' && demoSignInFlag !== '1') {
+  console.error(`ZEGO_DEMO_SIGN_IN is 1 (the demo sign-in on) or 0 (off, the default), not "${demoSignInFlag}".`);
+  process.exit(1);
+}
+const demoSignIn = demo || demoSignInFlag === '1';
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
-const port = Number(process.env['PORT'] ?? 3000);
+const port = Number(process.env['PORT'] || 3000);
+// Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
+const host = process.env['HOST'] || '127.0.0.1';
 
 const app = express();
 app.use(express.json());
@@ -42,23 +54,33 @@ app.use(
   }),
 );
 
+// --- YOUR AUTHENTICATION: who is this request from? ---
+// Return the signed-in user's ID from your app's own sign-in (passport: req.user?.id; your login's session; a verified
+// JWT's sub), or undefined for nobody, which the token route answers with 401. As it stands it knows only the demo
+// sign-in's users, so with real credentials and no ZEGO_DEMO_SIGN_IN=1, nobody gets a token until you fill it in.
+function authenticate(req: express.Request): string | undefined {
+  return demoSignIn ? req.session.userId : undefined;
+}
+
 // --- DEMO SIGN-IN: a stand-in for your app's real authentication. It trusts whatever user ID it is sent. ---
-app.post('/demo/login', (req, res) => {
-  const { userId } = (req.body ?? {}) as { userId?: unknown };
-  if (typeof userId !== 'string' || userId === '') {
-    res.status(400).json({ error: { code: 'bad_request', message: 'Send {"userId": "..."}' } });
-    return;
-  }
-  req.session.userId = userId;
-  res.json({ userId, demo: true });
-});
-app.post('/demo/logout', (req, res, next) => {
-  req.session.destroy((error) => (error ? next(error) : res.status(204).end()));
-});
+if (demoSignIn) {
+  app.post('/demo/login', (req, res) => {
+    const { userId } = (req.body ?? {}) as { userId?: unknown };
+    if (typeof userId !== 'string' || userId === '') {
+      res.status(400).json({ error: { code: 'bad_request', message: 'Send {"userId": "..."}' } });
+      return;
+    }
+    req.session.userId = userId;
+    res.json({ userId, demo: true });
+  });
+  app.post('/demo/logout', (req, res, next) => {
+    req.session.destroy((error) => (error ? next(error) : res.status(204).end()));
+  });
+}
 // --- end of the demo sign-in ---
 
 // The one line that matters: GET /zego/token/:roomId answers with a token for the signed-in user.
-app.use(zegoToken({ appId, secret, getUserId: (req) => req.session.userId }));
+app.use(zegoToken({ appId, secret, getUserId: authenticate }));
 
 // Handy while trying things out: what is inside a token? (Never expose this in production.)
 if (demo) {
@@ -67,18 +89,37 @@ if (demo) {
   });
 }
 
-const server = app.listen(port, () => {
-  const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+const server = app.listen(port, host, (error) => {
+  // Express 5 hands listen's error here (a port in use, a HOST that is not this machine's) instead of throwing it.
+  if (error) {
+    console.error(`${error.message} (set PORT or HOST)`);
+    process.exit(1);
+  }
+  // The address really bound (HOST=localhost may give ::1 or 127.0.0.1), IPv6 in brackets as URLs write it.
+  const { address, port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Express example listening on ${url}`);
   if (demo) {
     console.log(
       `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +
         'secret. ZEGO rejects them; set both variables to issue real tokens.',
     );
+  } else if (demoSignIn) {
+    console.warn(
+      `\n!!! WARNING: ZEGO_DEMO_SIGN_IN=1 with real credentials. The demo sign-in trusts any user ID it is sent:\n` +
+        `!!! anyone who can reach ${url} can get real tokens for app ${appId} as any user. Try things out\n` +
+        '!!! on your own machine only, then replace the demo sign-in with your authentication (authenticate()).\n',
+    );
   }
-  console.log(`Try: curl -c jar -H 'content-type: application/json' -d '{"userId":"alice"}' ${url}/demo/login`);
-  console.log(`     curl -b jar ${url}/zego/token/lobby`);
+  if (demoSignIn) {
+    console.log(`Try: curl -c jar -H 'content-type: application/json' -d '{"userId":"alice"}' ${url}/demo/login`);
+    console.log(`     curl -b jar ${url}/zego/token/lobby`);
+  } else {
+    console.log(
+      `Tokens for app ${appId}, for the users authenticate() in server.ts knows: nobody until you fill it in, so ` +
+        'every token request answers 401. (ZEGO_DEMO_SIGN_IN=1 turns the demo sign-in on, to try things out.)',
+    );
+  }
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

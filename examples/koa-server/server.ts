@@ -1,16 +1,19 @@
 /**
  * Koa server handing out ZEGO tokens to users signed in with a JWT.
  *
- *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm --filter @zego-token/example-koa-server start
+ *   pnpm start:koa                                      demo mode: a demo app whose tokens ZEGO rejects, a demo sign-in
+ *   ZEGO_APP_ID=… ZEGO_SERVER_SECRET=… pnpm start:koa   real tokens, for the JWTs the auth middleware below verifies
  *
- * The demo sign-in below stands in for your app's real authentication: in production the JWT comes from your
- * identity provider, and a middleware such as this one (or koa-jwt) verifies it into ctx.state.user.
+ * HOST (default 127.0.0.1: this machine only) and PORT (3001) say where it listens. The demo sign-in below stands in
+ * for your app's real authentication: in production the JWT comes from your identity provider, and a middleware such
+ * as this one (or koa-jwt) verifies it into ctx.state.user.
  */
 import Router from '@koa/router';
 import { zegoToken } from '@zego-token/koa';
 import { jwtVerify, SignJWT } from 'jose';
 import Koa from 'koa';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 
 const DEMO_APP_ID = 1234567890;
 const DEMO_SECRET = 'demo0000demo0000demo0000demo0000';
@@ -20,14 +23,26 @@ if (!demo && (!process.env['ZEGO_APP_ID'] || !process.env['ZEGO_SERVER_SECRET'])
   console.error('Set both ZEGO_APP_ID and ZEGO_SERVER_SECRET (or neither, for the demo app).');
   process.exit(1);
 }
+// The demo sign-in signs a JWT for whatever user ID it is given: with real credentials, anyone who can reach the
+// server could get real tokens as any user. So there it runs only when asked for by name, for a try on your machine.
+const demoSignInFlag = process.env['ZEGO_DEMO_SIGN_IN'] || '0';
+if (demoSignInFlag !== '0' && demoSignInFlag !== '1') {
+  console.error(`ZEGO_DEMO_SIGN_IN is 1 (the demo sign-in on) or 0 (off, the default), not "${demoSignInFlag}".`);
+  process.exit(1);
+}
+const demoSignIn = demo || demoSignInFlag === '1';
 const appId = demo ? DEMO_APP_ID : Number(process.env['ZEGO_APP_ID']);
 const secret = demo ? DEMO_SECRET : (process.env['ZEGO_SERVER_SECRET'] as string);
-const port = Number(process.env['PORT'] ?? 3001);
+const port = Number(process.env['PORT'] || 3001);
+// Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: from every network it is on).
+const host = process.env['HOST'] || '127.0.0.1';
 const jwtKey = randomBytes(32);
 
 const app = new Koa();
 
-// The app's auth: a valid bearer JWT becomes ctx.state.user; without one the request stays anonymous.
+// --- YOUR AUTHENTICATION: a valid bearer JWT becomes ctx.state.user; without one the request stays anonymous (401). ---
+// Verify your identity provider's JWTs here (its key, or jose's createRemoteJWKSet for its JWKS URL). jwtKey is known
+// to the demo sign-in only, so without the demo sign-in no JWT verifies and nobody gets a token.
 app.use(async (ctx, next) => {
   const bearer = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
   if (bearer) {
@@ -43,14 +58,16 @@ app.use(async (ctx, next) => {
 const router = new Router();
 
 // --- DEMO SIGN-IN: a stand-in for your identity provider. It signs a JWT for whatever user ID it is given. ---
-router.post('/demo/login/:userId', async (ctx) => {
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(ctx.params['userId'] ?? '')
-    .setExpirationTime('1h')
-    .sign(jwtKey);
-  ctx.body = { jwt: token, demo: true };
-});
+if (demoSignIn) {
+  router.post('/demo/login/:userId', async (ctx) => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ctx.params['userId'] ?? '')
+      .setExpirationTime('1h')
+      .sign(jwtKey);
+    ctx.body = { jwt: token, demo: true };
+  });
+}
 // --- end of the demo sign-in ---
 
 // The one line that matters: GET /zego/token/:roomId answers with a token for the JWT's subject.
@@ -58,18 +75,37 @@ router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) =>
 
 app.use(router.routes()).use(router.allowedMethods());
 
-const server = app.listen(port, () => {
-  const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+const server = app.listen(port, host, () => {
+  // The address really bound (HOST=localhost may give ::1 or 127.0.0.1), IPv6 in brackets as URLs write it.
+  const { address, port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Koa example listening on ${url}`);
   if (demo) {
     console.log(
       `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +
         'secret. ZEGO rejects them; set both variables to issue real tokens.',
     );
+  } else if (demoSignIn) {
+    console.warn(
+      `\n!!! WARNING: ZEGO_DEMO_SIGN_IN=1 with real credentials. The demo sign-in signs a JWT for any user ID:\n` +
+        `!!! anyone who can reach ${url} can get real tokens for app ${appId} as any user. Try things out\n` +
+        "!!! on your own machine only, then replace the demo sign-in with your identity provider's JWTs.\n",
+    );
   }
-  console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
-  console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+  if (demoSignIn) {
+    console.log(`Try: JWT=$(curl -s -X POST ${url}/demo/login/alice | sed 's/.*"jwt":"\\([^"]*\\)".*/\\1/')`);
+    console.log(`     curl -H "Authorization: Bearer $JWT" ${url}/zego/token/lobby`);
+  } else {
+    console.log(
+      `Tokens for app ${appId}, for bearer JWTs the auth middleware in server.ts verifies: none until you give it ` +
+        "your identity provider's key, so every token request answers 401. (ZEGO_DEMO_SIGN_IN=1: the demo sign-in.)",
+    );
+  }
+});
+
+server.once('error', (error) => {
+  console.error(`${error.message} (set PORT or HOST)`); // a port in use, a HOST that is not this machine's
+  process.exit(1);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

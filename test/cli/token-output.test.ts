@@ -87,11 +87,18 @@ describe('zego-token prints what a token holds', function () {
   });
 
   it('escaped in generate --json, which prints the claims it was given', () => {
-    const run = cli(['generate', '--app-id', '1', '--user', HOSTILE_USER, '--room', HOSTILE_ROOM, '--json'], env);
+    const run = cli(['generate', '--app-id', '1', '--user', `eve${CONTROLS}`, '--room', 'lobby', '--json'], env);
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stdout).to.not.match(RAW_CONTROL);
     const { token, claims } = JSON.parse(run.stdout) as { token: string; claims: unknown };
     expect(claims).to.deep.equal(decodeToken(token, SECRET));
+  });
+
+  it('never written into a room ID by generate (ZEGO’s Web SDK refuses it), and not echoed in the refusal', () => {
+    const run = cli(['generate', '--app-id', '1', '--user', 'eve', '--room', HOSTILE_ROOM], env);
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.match(/^zego-token: --room must be digits, English letters and .* \(it has a non-ASCII character;/);
+    expect(run.stderr).to.not.match(RAW_CONTROL).and.not.include('lobby');
   });
 
   // The header's int64 expire time reaches 2^53 - 1 seconds; a JavaScript Date ends at 8.64e12 seconds.

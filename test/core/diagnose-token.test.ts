@@ -29,6 +29,15 @@ const gcm = (plaintext = body04(), expireTime = NOW + 3600): string =>
 const cbc = (plaintext = body04()): string => sealRawToken({ mode: 'cbc', secret: SECRET, expireTime: NOW + 3600, plaintext, iv: CBC_IV });
 const roomPayload = (room: string, streams: string): string =>
   JSON.stringify(`{"room_id":"${room}","privilege":{"1":1,"2":1},"stream_id_list":${streams}}`);
+/** A GCM token created at `ctime` (a minute ago) that lasts `lifetime` seconds (its header and body agree). */
+const lasting = (lifetime: number, ctime = NOW - 60): string => gcm(body04({ ctime, expire: ctime + lifetime }), ctime + lifetime);
+const token03 = (room: string): string =>
+  sealRawToken({
+    version: '03',
+    secret: SECRET,
+    expireTime: NOW + 3600,
+    plaintext: `{"app_id":7,"room_id":"${room}","user_id":"${USER}","privilege":{"1":1,"2":1},"create_time":${NOW - 60},"expire_time":${NOW + 3600},"nonce":5}`,
+  });
 
 /** A clean token whose base64 has '+', '/' and '=' in it, for the transport-damage cases (found, not hoped for). */
 const damageable = ((): string => {
@@ -90,8 +99,24 @@ const cases: Array<[string, unknown, DiagnoseTokenOptions, DiagnosisCode[]]> = [
   ['no payload', variant('c05-zv-alice').token, { secret: variant('c05-zv-alice').secret, now: 1_796_028_400 }, ['legacy_cbc', 'payload_absent']],
   ['an object payload', variant('c05-py04-dict').token, { secret: variant('c05-py04-dict').secret, now: 1_796_028_300 }, ['legacy_cbc', 'payload_not_string']],
   ['a 04 CBC token', cbc(), withSecret, ['legacy_cbc']],
-  ['a 03 nonce beyond int64', variant('c09-py03old-1').token, { secret: variant('c09-py03old-1').secret, now: 1_796_028_300 }, ['nonce_out_of_range']],
-  ['a 03 nonce below zero (Go)', variant('x03-go03-alice').token, { secret: variant('x03-go03-alice').secret, now: 1_796_028_300 }, []],
+  ['a 03 nonce beyond int64', variant('c09-py03old-1').token, { secret: variant('c09-py03old-1').secret, now: 1_796_028_300 }, ['zim_needs_04', 'nonce_out_of_range']],
+  ['a 03 nonce below zero (Go)', variant('x03-go03-alice').token, { secret: variant('x03-go03-alice').secret, now: 1_796_028_300 }, ['zim_needs_04']],
+  // The limits ZEGO's own clients enforce (docs/FORMAT.md "Limits").
+  ['a 03 token, which ZIM refuses', token03('lobby'), withSecret, ['zim_needs_04']],
+  ['a 03 token without the secret', token03('lobby'), { now: NOW }, ['zim_needs_04', 'secret_not_given']],
+  ['a lifetime of 24 days, the most ZIM takes', lasting(2_073_600), withSecret, []],
+  ['a lifetime of 24 days and a second', lasting(2_073_601), withSecret, ['lifetime_too_long']],
+  ['a lifetime in milliseconds (an hour: 3,600,000)', lasting(3_600_000), withSecret, ['lifetime_too_long']],
+  ['over 24 days left, without the secret', lasting(3_600_000), { now: NOW }, ['lifetime_too_long', 'secret_not_given']],
+  ['an expiry at 2^31 - 1 s, the last ZIM reads', lasting(3600, 2 ** 31 - 1 - 3600), { ...withSecret, now: 2 ** 31 - 100 }, []],
+  ['an expiry at 2^31 s', lasting(3600, 2 ** 31 - 3600), { ...withSecret, now: 2 ** 31 - 100 }, ['expiry_after_2038']],
+  ['an expiry after 2038 and a lifetime of 8 years (expiry_after_2038 says it all)', lasting(2 ** 31 - (NOW - 60)), withSecret, ['expiry_after_2038']],
+  ['a timestamp as the lifetime', lasting(NOW), withSecret, ['expiry_after_2038']],
+  ['an expiry after 2038, without the secret', lasting(NOW), { now: NOW }, ['expiry_after_2038', 'secret_not_given']],
+  ['a room ID with a slash', gcm(body04({ payload: roomPayload('team/lobby', '["s1"]') })), { ...withSecret, roomId: 'team/lobby' }, ['room_id_charset']],
+  ['a room ID with a colon, in any room', gcm(body04({ payload: roomPayload('a:b', '["s1"]') })), withSecret, ['room_id_charset']],
+  ['a stream ID with a slash', gcm(body04({ payload: roomPayload('lobby', '["s1","cam/1"]') })), withSecret, ['room_id_charset']],
+  ['a 03 room ID with a space', token03('team lobby'), withSecret, ['zim_needs_04', 'room_id_charset']],
   ['no secret', gcm(), { now: NOW }, ['secret_not_given']],
 ];
 
@@ -113,22 +138,23 @@ describe('diagnoseToken, the token doctor', () => {
   it('gives the severities issue 10 asks for', () => {
     const bySeverity = (severity: string): string[] =>
       Object.entries(DIAGNOSIS_SEVERITIES).filter(([, s]) => s === severity).map(([code]) => code).sort();
-    expect(bySeverity('warning')).to.deep.equal(['nonce_out_of_range', 'not_yet_valid', 'payload_not_string']);
+    expect(bySeverity('warning')).to.deep.equal(['lifetime_too_long', 'nonce_out_of_range', 'not_yet_valid', 'payload_not_string']);
     expect(bySeverity('info')).to.deep.equal([
-      'kit_token', 'legacy_cbc', 'payload_absent', 'payload_null', 'room_unrestricted', 'secret_not_given', 'streams_unrestricted',
+      'kit_token', 'legacy_cbc', 'payload_absent', 'payload_null', 'room_unrestricted', 'secret_not_given', 'streams_unrestricted', 'zim_needs_04',
     ]);
+    expect(['expiry_after_2038', 'room_id_charset'].map((code) => DIAGNOSIS_SEVERITIES[code as DiagnosisCode])).to.deep.equal(['error', 'error']);
   });
 
   it('is documented code by code, with the right severities (docs/TROUBLESHOOTING.md, packages/core/README.md)', () => {
     const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
     const documented: Record<string, string> = {};
-    for (const [, codes = '', severity = ''] of read('docs/TROUBLESHOOTING.md').matchAll(/^\| (`[a-z_]+`(?:, `[a-z_]+`)*) \| (error|warning|info) \|/gm)) {
-      for (const [, code = ''] of codes.matchAll(/`([a-z_]+)`/g)) documented[code] = severity;
+    for (const [, codes = '', severity = ''] of read('docs/TROUBLESHOOTING.md').matchAll(/^\| (`[a-z0-9_]+`(?:, `[a-z0-9_]+`)*) \| (error|warning|info) \|/gm)) {
+      for (const [, code = ''] of codes.matchAll(/`([a-z0-9_]+)`/g)) documented[code] = severity;
     }
     expect(documented).to.deep.equal({ ...DIAGNOSIS_SEVERITIES });
     const api: Record<string, string> = {};
     for (const [, severity = '', codes = ''] of read('packages/core/README.md').matchAll(/^\| (error|warning|info) \| (.*) \|$/gm)) {
-      for (const [, code = ''] of codes.matchAll(/`([a-z_]+)`/g)) api[code] = severity;
+      for (const [, code = ''] of codes.matchAll(/`([a-z0-9_]+)`/g)) api[code] = severity;
     }
     expect(api).to.deep.equal({ ...DIAGNOSIS_SEVERITIES });
   });

@@ -17,7 +17,8 @@ import {
 import { expectZegoError } from '../support/expect-error.js';
 import { APP_ID, SECRET } from '../support/fixtures.js';
 
-const ZEGO_SYMBOLS = "~!@#$%^&*()_+=-`;',.<>/\\";
+// ZEGO's documented symbols without '/', which the Web SDK refuses in a stream ID (1000016).
+const ZEGO_SYMBOLS = "~!@#$%^&*()_+=-`;',.<>\\";
 
 /** [what, stream ID]: each a stream ID ZEGO's clients accept. */
 const goodIds: Array<[string, string]> = [
@@ -45,6 +46,7 @@ const badIds: Array<[string, string]> = [
   ['a quote', 'a"b'],
   ['a question mark', 'a?b'],
   ['a colon', 'a:b'],
+  ['a slash (in ZEGO’s documented set, refused by the Web SDK)', 'cam/1'],
   ['a pipe', 'a|b'],
   ['braces', 'a{b}'],
 ];

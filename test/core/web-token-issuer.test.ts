@@ -20,6 +20,9 @@ const optionSets: Array<[string, Options]> = [
   ["mode 'gcm' with version '03'", { ...base, version: '03', mode: 'gcm' }],
   ['a stream list without room payloads', { ...base, roomPayload: false, streamIdList: ['s'] }],
   ['a bad fixed privilege', { ...base, privilege: { pubish: false } as never }],
+  ['a lifetime of 30 days', { ...base, effectiveTimeInSeconds: 2_592_000 }],
+  ['a lifetime of 30 days, allowed', { ...base, effectiveTimeInSeconds: 2_592_000, allowLongLifetime: true }],
+  ['a lifetime in milliseconds', { ...base, effectiveTimeInSeconds: 3_600_000, allowLongLifetime: true }],
 ];
 
 const requests: Array<{ userId: unknown; roomId: unknown }> = [
@@ -29,6 +32,7 @@ const requests: Array<{ userId: unknown; roomId: unknown }> = [
   { userId: null, roomId: 'lobby' },
   { userId: Promise.resolve(''), roomId: 'lobby' },
   { userId: 'alice', roomId: 'lobby 1' },
+  { userId: 'alice', roomId: 'team/lobby' },
   { userId: 'alice', roomId: 'x'.repeat(129) },
 ];
 

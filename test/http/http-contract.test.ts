@@ -43,6 +43,8 @@ const contract: ContractCase[] = [
   { name: 'a room with a space', user: 'alice', room: 'my%20room', expect: { status: 400, code: 'invalid_room_id' } },
   { name: 'a room with a non-ASCII letter', user: 'alice', room: 'caf%C3%A9', expect: { status: 400, code: 'invalid_room_id' } },
   { name: 'a room with a quote', user: 'alice', room: '%22q%22', expect: { status: 400, code: 'invalid_room_id' } },
+  { name: 'a room with an encoded slash, which the Web SDK refuses', user: 'alice', room: 'team%2Flobby', expect: { status: 400, code: 'invalid_room_id' } },
+  { name: 'a room with a colon, which the Web SDK refuses', user: 'alice', room: 'team:lobby', expect: { status: 400, code: 'invalid_room_id' } },
   { name: 'a room validateRoomId refuses', user: 'alice', room: 'secret-room', options: { validateRoomId: (r) => !r.startsWith('secret') }, expect: { status: 400, code: 'invalid_room_id' } },
   { name: 'the privilege resolver returns false', user: 'alice', room: 'vip', options: { privilege: () => false }, expect: { status: 403, code: 'forbidden' } },
   { name: 'the async privilege resolver resolves to false', user: 'alice', room: 'vip', options: { privilege: () => Promise.resolve(false as const) }, expect: { status: 403, code: 'forbidden' } },

@@ -41,7 +41,7 @@ describe('@zego-token/core as published', () => {
   });
 
   it('carries the metadata npm shows, in every package', () => {
-    for (const name of ['core', 'express', 'koa', 'fastify', 'fetch']) {
+    for (const name of ['core', 'express', 'koa', 'fastify', 'fetch', 'client']) {
       const pkg = JSON.parse(readFileSync(new URL(`../../packages/${name}/package.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
       expect(pkg['name']).to.equal(`@zego-token/${name}`);
       expect(pkg['description'], name).to.be.a('string').with.length.above(30);

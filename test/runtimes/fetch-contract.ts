@@ -39,6 +39,7 @@ const checks: Check[] = [
   { name: 'a percent-encoded room is decoded', user: 'alice', path: '/zego/token/lobby%231', status: 200, claims: { userId: 'alice', roomId: 'lobby#1' } },
   { name: 'nobody signed in (401)', user: null, path: '/zego/token/lobby', status: 401, code: 'unauthenticated' },
   { name: 'a room outside ZEGO’s set (400)', user: 'alice', path: '/zego/token/my%20room', status: 400, code: 'invalid_room_id' },
+  { name: 'a room with a slash, which ZEGO’s Web SDK refuses (400)', user: 'alice', path: '/zego/token/team%2Flobby', status: 400, code: 'invalid_room_id' },
   { name: 'an undecodable room (400)', user: 'alice', path: '/zego/token/%E0%A4%A', status: 400, code: 'invalid_room_id' },
   { name: 'nobody signed in and a bad room: 401 first', user: null, path: '/zego/token/%E0%A4%A', status: 401, code: 'unauthenticated' },
   { name: 'the privilege resolver refuses (403)', user: 'alice', path: '/zego/token/vip', options: { privilege: () => false }, status: 403, code: 'forbidden' },

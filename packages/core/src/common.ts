@@ -23,6 +23,7 @@ export { DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from '.
 // Reading the clear header needs no cipher: one synchronous function for both entries.
 export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
 export { isZegoRoomId } from './tokens/room-id.js';
+export { MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME } from './tokens/lifetime.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';
 export { DEFAULT_EFFECTIVE_TIME_IN_SECONDS } from './route/issuer-config.js';
 export type { MaybePromise, TokenIssuer, TokenIssuerOptions, TokenRequest, TokenRequestContext } from './route/token-issuer.js';

@@ -1,35 +1,17 @@
 import { ZegoUIKitPrebuilt } from '@zegocloud/zego-uikit-prebuilt';
+import { createTokenSource, uikitRenewal } from '@zego-token/client';
 
-// UIKit 2.18.4's types lag its code: renewToken takes the new kit token, and joinRoom's config takes onTokenWillExpire.
-declare module '@zegocloud/zego-uikit-prebuilt' {
-  interface ZegoUIKitPrebuilt {
-    renewToken(kitToken: string): boolean;
-  }
-  interface ZegoCloudRoomConfig {
-    onTokenWillExpire?: () => void;
-  }
-}
-
-/** A kit token for the signed-in user (your session cookie) in `roomId`, from your server's token route. */
-async function fetchKitToken(roomId: string): Promise<string> {
-  const response = await fetch(`/zego/token/${encodeURIComponent(roomId)}`, { credentials: 'include' });
-  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
-  const { kitToken } = (await response.json()) as { kitToken: string };
-  return kitToken;
-}
-
-export async function joinCall(roomId: string, container: HTMLElement): Promise<ZegoUIKitPrebuilt> {
-  const zp = ZegoUIKitPrebuilt.create(await fetchKitToken(roomId));
-  zp.joinRoom({
-    container,
-    scenario: { mode: ZegoUIKitPrebuilt.GroupCall },
-    // UIKit calls this 30 s before the token expires: fetch a fresh kit token and hand it over.
-    onTokenWillExpire: () => {
-      fetchKitToken(roomId).then(
-        (kitToken) => zp.renewToken(kitToken),
-        (error: unknown) => console.error('could not renew the ZEGO token', error),
-      );
-    },
-  });
+export async function joinCall(roomID: string, container: HTMLElement | null): Promise<ZegoUIKitPrebuilt> {
+  // Your token route, on your site: the browser sends your session cookie with each request.
+  const source = createTokenSource({ url: '/zego/token/:roomId' });
+  const { kitToken } = await source.get(roomID);
+  if (kitToken === undefined) throw new Error('the token route sends no kitToken: give it getUserName');
+  const zp = ZegoUIKitPrebuilt.create(kitToken);
+  // 30 s before the token expires, UIKit calls onTokenWillExpire: a fresh kitToken, then zp.renewToken(kitToken).
+  const onError = (error: unknown): void => console.error('ZEGO token renewal failed', error);
+  const onTokenWillExpire = uikitRenewal(zp, source, roomID, { onError });
+  // A variable, not a literal: UIKit's declarations list onTokenWillExpire only in its call-invitation config.
+  const config = { container, scenario: { mode: ZegoUIKitPrebuilt.GroupCall }, onTokenWillExpire };
+  zp.joinRoom(config);
   return zp;
 }

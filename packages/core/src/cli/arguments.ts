@@ -90,6 +90,18 @@ export function wholeNumber(text: string, name: string): number {
   return Number(text);
 }
 
+const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
+
+/**
+ * A duration given as text, in seconds: whole seconds (`3600`), or a whole number of seconds, minutes, hours or days
+ * (`90s`, `30m`, `1h`, `2d`), for the library to range-check; `name` names the flag in the error.
+ */
+export function durationSeconds(text: string, name: string): number {
+  const match = /^([0-9]+)([smhd]?)$/.exec(text);
+  if (match === null) throw new UsageError(`${name} must be whole seconds, or a whole number with s, m, h or d (90s, 30m, 1h, 2d)`);
+  return Number(match[1]) * DURATION_UNITS[match[2]!]!;
+}
+
 /** The app ID from `--app-id`, else from ZEGO_APP_ID (lib/environment.ts), else `undefined`. */
 export function appIdFrom(flag: string | undefined): number | undefined {
   if (flag !== undefined) return wholeNumber(flag, '--app-id');

@@ -1,10 +1,12 @@
 import { wrapKitToken } from '../format/kit-wrapper.js';
 import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
+import { timeSpan } from '../lib/time.js';
 import { decodeToken, generateToken03, generateToken04 } from '../node/tokens.js';
 import type { PrivilegeFlags } from '../tokens/privilege.js';
 import type { RoomPayload } from '../tokens/room-payload.js';
+import { MAX_CLIENT_LIFETIME_SECONDS } from '../tokens/lifetime.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
-import { appIdFrom, parseCommand, secretFrom, wholeNumber, withFlagNames, type FlagValues } from './arguments.js';
+import { appIdFrom, durationSeconds, parseCommand, secretFrom, withFlagNames, type FlagValues } from './arguments.js';
 import { UsageError, type Command } from './command.js';
 import { showHelp } from './help.js';
 import { json } from './output.js';
@@ -62,7 +64,8 @@ export const generate: Command = {
   --room ID         bind the token to this room (04: a room payload; 03: required)
   --version 04|03   token version (default 04)
   --mode gcm|cbc    04 cipher (default gcm; cbc for old SDKs)
-  --ttl SECONDS     lifetime (default ${DEFAULT_TTL_SECONDS})
+  --ttl DURATION    lifetime: seconds, or with a unit: 90s, 30m, 1h, 2d (default 1h). ZIM and the Web SDK
+                    take at most 24d; a timestamp or milliseconds is refused, as is an expiry after 2038
   --no-login        deny logging in to the room
   --no-publish      deny publishing streams (a watch-only token)
   --stream ID       04 with --room: a stream the user may publish (repeatable; default any)
@@ -81,16 +84,20 @@ export const generate: Command = {
     const userId = values.user;
     if (userId === undefined) throw new UsageError('missing --user');
     const secret = secretFrom(values.secret);
-    const effectiveTimeInSeconds = values.ttl === undefined ? DEFAULT_TTL_SECONDS : wholeNumber(values.ttl, '--ttl');
+    const effectiveTimeInSeconds = values.ttl === undefined ? DEFAULT_TTL_SECONDS : durationSeconds(values.ttl, '--ttl');
     const userName = values['user-name'];
     if (userName !== undefined && values.kit !== true) throw new UsageError('--user-name is for --kit');
     const token = withFlagNames(FLAG_OF, () => mint(values, { appId, userId, secret, effectiveTimeInSeconds }));
     if (values.kit !== true) {
       io.out(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
-      return 0;
+    } else {
+      const kitToken = withFlagNames(FLAG_OF, () => wrapKitToken({ appId, token, userId, roomId: values.room, userName }));
+      io.out(values.json ? json({ token, kitToken, claims: decodeToken(token, secret) }) : kitToken);
     }
-    const kitToken = withFlagNames(FLAG_OF, () => wrapKitToken({ appId, token, userId, roomId: values.room, userName }));
-    io.out(values.json ? json({ token, kitToken, claims: decodeToken(token, secret) }) : kitToken);
+    // The generators take a long lifetime (an RTC-only app may want one); the token routes refuse it unless told.
+    if (effectiveTimeInSeconds > MAX_CLIENT_LIFETIME_SECONDS) {
+      io.err(`warning: the token lasts ${timeSpan(effectiveTimeInSeconds)}, over the 24 days ZIM takes and the Web SDK's renewal timer waits`);
+    }
     return 0;
   },
 };

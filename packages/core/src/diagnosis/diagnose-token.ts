@@ -12,6 +12,8 @@ import {
   type CheckedExpectations,
 } from '../tokens/verify-claims.js';
 import { isoTime, timeSpan } from '../lib/time.js';
+import { describeMisreading, MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME, misreadLifetime } from '../tokens/lifetime.js';
+import { outsideCharacter, ZEGO_ID_SYMBOLS } from '../tokens/zego-id.js';
 import { finding, type DiagnosisFinding } from './findings.js';
 import { repairToken } from './repair-token.js';
 
@@ -112,8 +114,49 @@ function expired(expireTime: number, now: number): DiagnosisFinding {
   return finding('expired', `The token expired at ${isoTime(expireTime)} (${timeSpan(Math.max(0, now - expireTime))} ago): issue a new one, and renew tokens on the SDK's tokenWillExpire event.`);
 }
 
+/**
+ * `expiry_after_2038` (ZIM reads the expiry as long past) or else `lifetime_too_long` (over the 24 days ZIM takes and
+ * the Web SDK's timer waits), saying why when the lifetime reads as a timestamp or milliseconds. With the claims the
+ * lifetime is known; from the header alone, only the expiry and how far off it is.
+ */
+function lifetimeFindings(expireTime: number, known: { lifetime: number; createTime: number } | { now: number }): DiagnosisFinding[] {
+  const lifetime = 'lifetime' in known ? known.lifetime : undefined;
+  const misreading = 'lifetime' in known ? misreadLifetime(known.lifetime, known.createTime) : undefined;
+  const because = misreading === undefined ? '' : `; its lifetime, ${lifetime} s, ${describeMisreading(misreading)}`;
+  const fix = 'give its generator the lifetime in seconds, at most 24 days (2,073,600 s), and renew tokens on tokenWillExpire';
+  if (expireTime > MAX_EXPIRE_TIME) {
+    return [finding('expiry_after_2038', `The token expires at ${isoTime(expireTime)}, after ${isoTime(MAX_EXPIRE_TIME)} (2^31 - 1 s), which ZIM reads as long past (an immediate "Token expired")${because}: ${fix}.`)];
+  }
+  const span = lifetime ?? expireTime - (known as { now: number }).now;
+  if (span > MAX_CLIENT_LIFETIME_SECONDS) {
+    const lasts = lifetime === undefined ? `expires in ${timeSpan(span)}` : `lasts ${timeSpan(span)}`;
+    return [finding('lifetime_too_long', `The token ${lasts}, over the 24 days ZIM takes (6000109) and the Web SDK's renewal timer waits${because}: ${fix}.`)];
+  }
+  return [];
+}
+
+/** `room_id_charset`: a room ID or stream ID with a character ZEGO's Web SDK refuses, named (never the ID itself). */
+function charsetFindings(claims: DecodedToken): DiagnosisFinding[] {
+  const found: DiagnosisFinding[] = [];
+  const room = claims.version === '03' ? claims.roomId : claims.room?.roomId;
+  const inRoom = room === undefined ? undefined : outsideCharacter(room);
+  if (inRoom !== undefined) {
+    found.push(finding('room_id_charset', `The token's room ID has ${inRoom}, which ZEGO's Web SDK refuses before it connects (1002012): use room IDs of digits, English letters and ${ZEGO_ID_SYMBOLS} only.`));
+  }
+  const streams = claims.version === '04' ? (claims.room?.streamIdList ?? []) : [];
+  const inStream = streams.map(outsideCharacter).find((outside) => outside !== undefined);
+  if (inStream !== undefined) {
+    found.push(finding('room_id_charset', `A stream ID in the token's room payload has ${inStream}, which ZEGO's Web SDK refuses to publish (1000016): use stream IDs of digits, English letters and ${ZEGO_ID_SYMBOLS} only.`));
+  }
+  return found;
+}
+
 function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
   const found = timeFindings(claims, o);
+  if (claims.expireTime >= claims.createTime) {
+    found.push(...lifetimeFindings(claims.expireTime, { lifetime: claims.expireTime - claims.createTime, createTime: claims.createTime }));
+  }
+  found.push(...charsetFindings(claims));
   if (o.appId !== undefined && claims.appId !== o.appId) {
     found.push(finding('app_id_mismatch', `The token is for app ${claims.appId}, not ${o.appId}: issue it with the app ID the client passes to createEngine.`));
   }
@@ -193,8 +236,12 @@ export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string,
   if (version === '04' && mode === 'cbc') {
     findings.push(finding('legacy_cbc', 'This is a 04 AES-CBC token: current ZEGO SDKs take AES-GCM, so issue GCM tokens unless the client is an old SDK.'));
   }
+  if (version === '03') {
+    findings.push(finding('zim_needs_04', 'This is a 03 token: ZIM refuses it (6000107, "Token version number is wrong") and takes only 04 tokens, so issue 04 tokens unless the client is an older RTC SDK.'));
+  }
   if (o.secret === undefined) {
     if (o.now >= expireTime + o.tolerance) findings.push(expired(expireTime, o.now));
+    findings.push(...lifetimeFindings(expireTime, { now: o.now }));
     findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
     return result(findings, header);
   }

@@ -33,7 +33,12 @@ export type DiagnosisCode =
   | 'room_unrestricted'
   | 'streams_unrestricted'
   | 'legacy_cbc'
-  | 'secret_not_given';
+  | 'secret_not_given'
+  // Limits ZEGO's own clients enforce (measured: docs/FORMAT.md "Limits").
+  | 'expiry_after_2038'
+  | 'room_id_charset'
+  | 'lifetime_too_long'
+  | 'zim_needs_04';
 
 /** Every {@link DiagnosisCode} with its severity: the one table of what the doctor reports. */
 export const DIAGNOSIS_SEVERITIES: Readonly<Record<DiagnosisCode, DiagnosisSeverity>> = Object.freeze({
@@ -66,6 +71,11 @@ export const DIAGNOSIS_SEVERITIES: Readonly<Record<DiagnosisCode, DiagnosisSever
   streams_unrestricted: 'info',
   legacy_cbc: 'info',
   secret_not_given: 'info',
+  // Limits ZEGO's own clients enforce: what the client refuses (or, for ZIM and 03, which client).
+  expiry_after_2038: 'error',
+  room_id_charset: 'error',
+  lifetime_too_long: 'warning',
+  zim_needs_04: 'info',
 });
 
 /** One thing the doctor found. */

@@ -55,7 +55,10 @@ export function assertSecret(secret: unknown): asserts secret is string {
   }
 }
 
-/** The longest lifetime accepted: 2^31 - 1 seconds (68 years), far inside what the int64 header can carry. */
+/**
+ * The largest lifetime a writer takes at all: 2^31 - 1 seconds (68 years), far inside what the int64 header can carry.
+ * The expiry rule bounds it further: no token of ours expires after 2^31 - 1 epoch seconds (`MAX_EXPIRE_TIME`).
+ */
 export const MAX_EFFECTIVE_TIME_IN_SECONDS: number = 0x7fff_ffff;
 
 /** Throws EFFECTIVE_TIME_IN_SECONDS_INVALID unless `seconds` is an integer in 1..{@link MAX_EFFECTIVE_TIME_IN_SECONDS}. */

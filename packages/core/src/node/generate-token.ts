@@ -1,7 +1,8 @@
-import { assertAppId, assertRoomId, assertUserId } from '../lib/assertions.js';
+import { assertAppId, assertUserId } from '../lib/assertions.js';
 import { describe, ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
 import { isPlainObject } from '../lib/objects.js';
 import { toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
+import { assertZegoRoomId } from '../tokens/room-id.js';
 import { generateToken03 } from './tokens.js';
 
 /** The result of the seed-compatible {@link generateToken}: a token, or an error code and message. */
@@ -36,7 +37,10 @@ function seedPrivilege(privilege: unknown): PrivilegeJson {
  * Drop-in for `zego_server_assistant`'s `generate_token`: a version 03 token, with errors returned, never thrown.
  *
  * Differences from the original, all deliberate: a privilege value of 0 is accepted (the original refuses it, so
- * it cannot make a token that denies publishing); IVs and nonces come from a CSPRNG; nothing is printed.
+ * it cannot make a token that denies publishing); IVs and nonces come from a CSPRNG; nothing is printed. It writes
+ * only what every ZEGO client takes, with the seed's codes: a room ID outside `isZegoRoomId`'s set (a `/`, a space)
+ * is code 2, and a lifetime that is plainly a timestamp or milliseconds, or that would make the token expire after
+ * 2^31 - 1 s (2038), is code 6.
  *
  * @example
  * ```ts
@@ -56,7 +60,7 @@ export function generateToken(
   try {
     // The seed's order of checks, so the first bad argument is the one reported.
     assertAppId(appId);
-    assertRoomId(roomId);
+    assertZegoRoomId(roomId);
     assertUserId(userId);
     const token = generateToken03({ appId, roomId, userId, privilege: seedPrivilege(privilege), secret, effectiveTimeInSeconds });
     return { token, errorCode: ErrorCode.SUCCESS, errorMessage: '' };

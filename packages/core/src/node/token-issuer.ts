@@ -20,8 +20,9 @@ const NODE_ISSUERS: IssuerFactory<TokenIssuer<never>> = {
  * token.
  *
  * @throws {@link ZegoTokenError} at construction, so a misconfigured server fails at start-up: APP_ID_INVALID,
- *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID, PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed
- *   stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
+ *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID (a lifetime over 24 days without `allowLongLifetime: true`,
+ *   plainly a timestamp or milliseconds, or expiring after 2038-01-19), PRIVILEGE_INVALID (a fixed privilege),
+ *   PAYLOAD_INVALID (a fixed stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
  *
  * @example
  * ```ts

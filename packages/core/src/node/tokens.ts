@@ -16,12 +16,16 @@ import { NODE_BASE64, NODE_CRYPTO } from './crypto.js';
 /**
  * Generates a version 04 token, the kind current ZEGO SDKs (Express, ZIM, UIKits) take in `loginRoom` / `login`.
  *
- * The nonce and IV come from `node:crypto`; nothing is logged.
+ * The nonce and IV come from `node:crypto`; nothing is logged. It writes only what every ZEGO client takes: room and
+ * stream IDs without `/`, `:`, spaces or non-ASCII (`isZegoRoomId`), and no expiry after 2^31 - 1 s (2038-01-19).
  *
- * @throws {@link ZegoTokenError} APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID for
- *   a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID, PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room
- *   payload (see {@link buildRoomPayload}: `streamIdList: []` is refused), a payload string with a lone surrogate, or a
- *   payload too long for a token (or a key that is none of a room payload's); OPTION_INVALID for an unknown `mode`,
+ * @throws {@link ZegoTokenError} APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID for a bad app ID, user ID or secret;
+ *   EFFECTIVE_TIME_IN_SECONDS_INVALID for a lifetime that is not an integer from 1 to 2^31 - 1, that is plainly a
+ *   timestamp or milliseconds (the message says which), or that would make the token expire after 2038-01-19;
+ *   ROOM_ID_INVALID, PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room payload (see {@link buildRoomPayload}:
+ *   `streamIdList: []` is refused; a payload string that is a room payload is held to the same ID rule), a payload
+ *   string with a lone surrogate, or a payload too long for a token (or a key that is none of a room payload's);
+ *   OPTION_INVALID for an unknown `mode`,
  *   an unknown option (named, with the option meant) or options that are not a plain object. The options are read
  *   once, by the rule of every function that takes options (see `TokenIssuerOptions`).
  *
@@ -44,8 +48,9 @@ export function generateToken04(options: GenerateToken04Options): string {
  * Generates a version 03 token (AES-256-CBC, always bound to a room), for apps still on ZEGO's older SDKs.
  * New apps should use {@link generateToken04}.
  *
- * @throws {@link ZegoTokenError} with the seed's codes: 1 app ID, 2 room ID, 3 user ID, 4 privilege, 5 secret,
- *   6 lifetime; OPTION_INVALID for an unknown option (named, with the option meant) or options that are not a plain
+ * @throws {@link ZegoTokenError} with the seed's codes: 1 app ID, 2 room ID (a room ID outside `isZegoRoomId`'s rule:
+ *   no `/`, `:`, spaces or non-ASCII), 3 user ID, 4 privilege, 5 secret, 6 lifetime (as `generateToken04`'s: plainly a
+ *   timestamp or milliseconds, or an expiry after 2038-01-19, is refused too); OPTION_INVALID for an unknown option (named, with the option meant) or options that are not a plain
  *   object. The options are read once, by the rule of every function that takes options.
  *
  * @example

@@ -2,12 +2,13 @@
  * The issuer's option resolution, its own step: options in, a frozen configuration out. Every option is honoured
  * or refused here, at construction; the per-request path (token-issuer.ts) reads only the configuration.
  */
-import { assertAppId, assertEffectiveTime, describe, MAX_APP_ID } from '../lib/assertions.js';
+import { assertAppId, describe, MAX_APP_ID } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
 import { optionsReader, type OptionNames, type OptionsReader, type ReadOptions } from '../lib/options.js';
 import { ENVIRONMENT_VARIABLES, type EnvironmentSource, type EnvironmentVariable } from '../lib/environment.js';
 import { resolveTokenKind } from '../tokens/token-kind.js';
+import { assertLifetime, MAX_CLIENT_LIFETIME_SECONDS } from '../tokens/lifetime.js';
 import { isPlainObject } from '../lib/objects.js';
 import { toPrivilegeJson, type PrivilegeJson } from '../tokens/privilege.js';
 import { toStreamIdList } from '../tokens/stream-id.js';
@@ -24,6 +25,7 @@ export const ISSUER_OPTION_NAMES: OptionNames<TokenIssuerOptions> = {
   version: true,
   mode: true,
   effectiveTimeInSeconds: true,
+  allowLongLifetime: true,
   roomPayload: true,
   privilege: true,
   streamIdList: true,
@@ -128,6 +130,29 @@ export interface IssuerSettings {
   readonly roomless?: boolean | undefined;
 }
 
+/**
+ * The lifetime of every token: `effectiveTimeInSeconds` (default one hour) as every writer takes it (lifetime.ts),
+ * and at most 24 days unless `allowLongLifetime` is `true`: ZIM refuses longer tokens, and the Web SDK's renewal
+ * timer stops at 24.86 days.
+ */
+function resolveLifetime(options: ReadIssuerOptions): number {
+  const { allowLongLifetime } = options;
+  if (allowLongLifetime !== undefined && typeof allowLongLifetime !== 'boolean') {
+    throw invalid(ErrorCode.OPTION_INVALID, 'allowLongLifetime', 'must be a boolean', describe(allowLongLifetime));
+  }
+  const seconds = options.effectiveTimeInSeconds === undefined ? DEFAULT_EFFECTIVE_TIME_IN_SECONDS : options.effectiveTimeInSeconds;
+  assertLifetime(seconds);
+  if (seconds > MAX_CLIENT_LIFETIME_SECONDS && allowLongLifetime !== true) {
+    throw invalid(
+      ErrorCode.EFFECTIVE_TIME_IN_SECONDS_INVALID,
+      'effectiveTimeInSeconds',
+      `is over 24 days (${MAX_CLIENT_LIFETIME_SECONDS} s), which ZIM refuses and the Web SDK's renewal timer cannot wait for: issue shorter tokens and renew them (tokenWillExpire), or pass allowLongLifetime: true if no client of yours is ZIM or the Web SDK`,
+      String(seconds),
+    );
+  }
+  return seconds;
+}
+
 /** On a room-less route there is no room to bind a token to: each of these options would be silently dropped. */
 function refuseRoomOptions(options: ReadIssuerOptions): void {
   const refuse = (option: keyof ReadIssuerOptions, what: string): never => {
@@ -144,7 +169,8 @@ function refuseRoomOptions(options: ReadIssuerOptions): void {
  * Turns the options {@link readIssuerOptions} read into the issuer's frozen configuration. Only `undefined` means "not
  * given": a `null` is a mistake to report, not a request for the default (except `streamIdList: null`, any stream).
  *
- * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID,
+ * @throws {@link ZegoTokenError} APP_ID_INVALID, SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID (see
+ *   {@link resolveLifetime}),
  *   PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed stream list) or OPTION_INVALID (another option,
  *   `getUserName` not a function, or, on a room-less route, an option that needs a room).
  */
@@ -157,9 +183,7 @@ export function resolveTokenIssuerConfig<Sealed>(
   if (roomless) refuseRoomOptions(options);
   const appId = resolveAppId(options.appId, platform.environment, settings.environment);
   const key = resolveSecret(options.secret, platform, settings.environment);
-  const effectiveTimeInSeconds =
-    options.effectiveTimeInSeconds === undefined ? DEFAULT_EFFECTIVE_TIME_IN_SECONDS : options.effectiveTimeInSeconds;
-  assertEffectiveTime(effectiveTimeInSeconds);
+  const effectiveTimeInSeconds = resolveLifetime(options);
 
   const { version, mode } = resolveTokenKind(options.version, options.mode);
   const roomPayload = options.roomPayload === undefined ? !roomless : options.roomPayload;

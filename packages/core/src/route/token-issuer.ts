@@ -47,8 +47,20 @@ export interface TokenIssuerOptions<Request = unknown> {
   version?: TokenVersion | undefined;
   /** Cipher of 04 tokens: `'gcm'` (default) or legacy `'cbc'`. 03 tokens are always CBC. */
   mode?: TokenMode | undefined;
-  /** Token lifetime in seconds. Default {@link DEFAULT_EFFECTIVE_TIME_IN_SECONDS} (3600). */
+  /**
+   * Token lifetime in seconds. Default {@link DEFAULT_EFFECTIVE_TIME_IN_SECONDS} (3600). At most 24 days (2,073,600 s:
+   * `MAX_CLIENT_LIFETIME_SECONDS`) unless {@link TokenIssuerOptions.allowLongLifetime} is `true`, since ZIM refuses longer tokens and the
+   * Web SDK's renewal timer stops at 24.86 days; clients renew on `tokenWillExpire`. Refused at construction
+   * (EFFECTIVE_TIME_IN_SECONDS_INVALID) beyond that, when it is plainly a timestamp or milliseconds (the error says
+   * which), or when a token issued now would expire after 2^31 - 1 s (2038-01-19), which ZIM reads as long past. A
+   * token that would expire after 2038 as years pass is refused when issued: a server error, never such a token.
+   */
   effectiveTimeInSeconds?: number | undefined;
+  /**
+   * `true` allows an `effectiveTimeInSeconds` over 24 days, for apps none of whose clients is ZIM or the Web SDK
+   * (both stop at 24 days). Default `false`. The other lifetime rules still hold.
+   */
+  allowLongLifetime?: boolean | undefined;
   /**
    * 04 only: bind each token to the requested room with `{room_id, privilege, stream_id_list}` (default `true`).
    * ZEGO enforces it when room authentication is enabled for the app. `false` issues plain identity tokens.

@@ -1,8 +1,9 @@
-import { assertAppId, assertRoomId, assertSecret, assertUserId } from '../lib/assertions.js';
+import { assertAppId, assertSecret, assertUserId } from '../lib/assertions.js';
 import { describe, ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { optionsReader } from '../lib/options.js';
 import { generateToken03 } from '../node/tokens.js';
 import type { PrivilegeFlags } from '../tokens/privilege.js';
+import { assertZegoRoomId } from '../tokens/room-id.js';
 import { withServerAssistantErrors } from './server-assistant-error.js';
 
 /**
@@ -56,11 +57,13 @@ function privilegeFlags(privilege: unknown): PrivilegeFlags {
  * errorMessage }` instead of throwing.
  *
  * @param appId - your ZEGO app ID, an integer in 1..4294967295
- * @param roomId - the room the token is valid in, 1-128 UTF-8 bytes
+ * @param roomId - the room the token is valid in: 1-128 digits, English letters and ``~!@#$%^&*()_+=-`;',.<>\``
+ *   (ZEGO's set without `/`, which the Web SDK refuses)
  * @param userId - the user the token is for, 1-64 UTF-8 bytes
  * @param privilege - `{ canLoginRoom, canPublishStream }`, both booleans
  * @param secret - your ServerSecret: exactly 32 UTF-8 bytes, used as the AES-256 key as is
- * @param effectiveTimeInSeconds - the lifetime in seconds, an integer from 1 to 2^31 - 1
+ * @param effectiveTimeInSeconds - the lifetime in seconds: an integer, not plainly a timestamp or milliseconds, that
+ *   makes the token expire by 2^31 - 1 s (2038-01-19)
  * @returns the token, `"03"` + base64
  * @throws {@link ServerAssistantError} (a `ZegoTokenError` with `errorCode` and `errorMessage`):
  *   `APP_ID_INVALID` (1), `ROOM_ID_INVALID` (2), `USER_ID_INVALID` (3), `SECRET_INVALID` (5), `PRIVILEGE_INVALID`
@@ -83,7 +86,7 @@ export function generateToken(
   return withServerAssistantErrors(() => {
     // ZEGO's order of checks, so the first bad argument is the one reported.
     assertAppId(appId);
-    assertRoomId(roomId);
+    assertZegoRoomId(roomId);
     assertUserId(userId);
     assertSecret(secret);
     const flags = privilegeFlags(privilege);

@@ -1,6 +1,7 @@
-import { assertAppId, assertEffectiveTime, assertSecret, assertUserId, describe } from '../lib/assertions.js';
+import { assertAppId, assertSecret, assertUserId, describe } from '../lib/assertions.js';
 import { ErrorCode } from '../lib/errors.js';
 import { generateToken04 as generateToken04FromOptions } from '../node/tokens.js';
+import { assertLifetime } from '../tokens/lifetime.js';
 import { ServerAssistantError, withServerAssistantErrors } from './server-assistant-error.js';
 
 /**
@@ -26,14 +27,16 @@ function payloadText(payload: unknown): string {
  * @param appId - your ZEGO app ID, an integer in 1..4294967295
  * @param userId - the user the token is for, 1-64 UTF-8 bytes
  * @param secret - your ServerSecret: exactly 32 UTF-8 bytes, used as the AES-256 key as is
- * @param effectiveTimeInSeconds - the lifetime in seconds, an integer from 1 to 2^31 - 1
+ * @param effectiveTimeInSeconds - the lifetime in seconds: an integer, not plainly a timestamp or milliseconds, that
+ *   makes the token expire by 2^31 - 1 s (2038-01-19)
  * @param payload - `''`, `undefined` or `null` for an identity token; otherwise a string carried as is, such as
- *   `JSON.stringify({ room_id, privilege: { 1: 1, 2: 0 }, stream_id_list: null })` for room authentication
+ *   `JSON.stringify({ room_id, privilege: { 1: 1, 2: 0 }, stream_id_list: null })` for room authentication, whose
+ *   room and stream IDs must be ones every ZEGO client takes (no `/`, `:`, spaces or non-ASCII: `isZegoRoomId`)
  * @returns the token, `"04"` + base64
  * @throws {@link ServerAssistantError} (a `ZegoTokenError` with `errorCode` and `errorMessage`):
  *   `APP_ID_INVALID` (1), `USER_ID_INVALID` (3), `SECRET_INVALID` (5), `EFFECTIVE_TIME_IN_SECONDS_INVALID` (6),
  *   checked in that order as ZEGO's module does; `PAYLOAD_INVALID` (7) for a payload that is not a string or too long
- *   for a token.
+ *   for a token; a room payload's bad `room_id` is `ROOM_ID_INVALID` (2), a bad stream ID `PAYLOAD_INVALID` (7).
  *
  * @example
  * ```js
@@ -53,7 +56,7 @@ export function generateToken04(
     assertAppId(appId);
     assertUserId(userId);
     assertSecret(secret);
-    assertEffectiveTime(effectiveTimeInSeconds);
+    assertLifetime(effectiveTimeInSeconds);
     const text = payloadText(payload);
     return generateToken04FromOptions({ appId, userId, secret, effectiveTimeInSeconds, payload: text });
   });

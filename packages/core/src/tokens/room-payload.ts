@@ -1,4 +1,3 @@
-import { assertRoomId } from '../lib/assertions.js';
 import { ErrorCode } from '../lib/errors.js';
 import { isJsonObject } from '../lib/objects.js';
 import { optionsReader } from '../lib/options.js';
@@ -9,17 +8,19 @@ import {
   type PrivilegeFlags,
   type PrivilegeJson,
 } from './privilege.js';
+import { assertZegoRoomId } from './room-id.js';
 import { toStreamIdList } from './stream-id.js';
 
 /** The room a 04 token is restricted to, when ZEGO's room authentication is enabled for the app. */
 export interface RoomPayload {
-  /** The room the token is valid in (1-128 UTF-8 bytes). */
+  /** The room the token is valid in: 1-128 digits, English letters and ``~!@#$%^&*()_+=-`;',.<>\`` (see `isZegoRoomId`). */
   roomId: string;
   /** What the user may do there; defaults to log in and publish. */
   privilege?: Privilege | undefined;
   /**
    * The only stream IDs the user may publish; `null` or absent means any. Each 1-256 characters: digits, English
-   * letters and ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \``. Never `[]`: ZEGO reads it as "any stream".
+   * letters and ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > \`` (no `/`: the Web SDK refuses it). Never `[]`: ZEGO
+   * reads it as "any stream".
    */
   streamIdList?: readonly string[] | null | undefined;
 }
@@ -50,7 +51,7 @@ const readRoomPayload = optionsReader<RoomPayload>(
  *
  * The payload is read as options are: a plain object, its own keys, each read once.
  *
- * @throws {@link ZegoTokenError} ROOM_ID_INVALID for a bad room ID, PRIVILEGE_INVALID for a bad privilege,
+ * @throws {@link ZegoTokenError} ROOM_ID_INVALID for a room ID outside `isZegoRoomId`'s rule, PRIVILEGE_INVALID for a bad privilege,
  *   PAYLOAD_INVALID for a bad stream list (stream IDs are 1-256 characters of ZEGO's stream ID set, and an empty list
  *   is refused, because ZEGO reads `stream_id_list: []` as "any stream": deny publishing with `privilege: { publish:
  *   false }`), for a payload that is not a plain object, or one with a key that is none of the three.
@@ -63,7 +64,7 @@ const readRoomPayload = optionsReader<RoomPayload>(
  */
 export function buildRoomPayload(payload: RoomPayload): string {
   const { roomId, privilege, streamIdList } = readRoomPayload(payload);
-  assertRoomId(roomId, 'payload.roomId');
+  assertZegoRoomId(roomId, 'payload.roomId');
   return roomPayloadJson(roomId, toPrivilegeJson(privilege), toStreamIdList(streamIdList, 'payload.streamIdList'));
 }
 

@@ -1,7 +1,7 @@
 import { isWellFormed } from '../lib/assertions.js';
 import { describe, ErrorCode, invalid } from '../lib/errors.js';
 import { MAX_PLAINTEXT_BYTES } from '../format/envelope.js';
-import { isZegoId, ZEGO_ID_SYMBOLS } from './zego-id.js';
+import { isZegoId, outsideCharacter, ZEGO_ID_SYMBOLS } from './zego-id.js';
 
 /** The longest stream ID ZEGO accepts, in UTF-8 bytes (characters: every allowed character is ASCII). */
 export const MAX_STREAM_ID_BYTES = 256;
@@ -15,7 +15,8 @@ const MAX_STREAM_IDS = Math.floor(MAX_PLAINTEXT_BYTES / 4);
  * that changes while it is read (a Proxy's). `null` and `undefined` mean any stream; `option` names it in errors.
  *
  * @throws {@link ZegoTokenError} PAYLOAD_INVALID for anything but an array of stream IDs: 1-256 characters, each a
- *   digit, an English letter or one of ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \`` (ZEGO's stream ID set).
+ *   digit, an English letter or one of ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > \`` (ZEGO's set without `/`,
+ *   which the Web SDK refuses to publish: zego-id.ts).
  *   An empty array is refused too: ZEGO reads `stream_id_list: []` as "any stream", the opposite of what it looks like.
  */
 export function toStreamIdList(streams: unknown, option = 'streamIdList'): readonly string[] | null {
@@ -43,16 +44,23 @@ export function toStreamIdList(streams: unknown, option = 'streamIdList'): reado
         `${option}[${i}]`,
         !isWellFormed(id)
           ? 'must be valid Unicode (it has a lone surrogate)'
-          : `must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ${ZEGO_ID_SYMBOLS}`,
+          : `must be 1-${MAX_STREAM_ID_BYTES} characters, each a digit, an English letter or one of ${ZEGO_ID_SYMBOLS}${outsideNote(id)}`,
       );
     }
   });
   return Object.freeze(copy as string[]);
 }
 
+/** What is wrong with a stream ID of the right type, beside its length: the first character outside the set. */
+function outsideNote(id: string): string {
+  const outside = outsideCharacter(id);
+  return outside === undefined ? '' : ` (it has ${outside}; ZEGO's Web SDK refuses to publish such a stream)`;
+}
+
 /**
- * Whether `streamId` is one ZEGO's clients accept: 1-256 characters, each a digit, an English letter or one of
- * ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > / \`` (no spaces, controls or non-ASCII).
+ * Whether every ZEGO client takes `streamId`: 1-256 characters, each a digit, an English letter or one of
+ * ``~ ! @ # $ % ^ & * ( ) _ + = - ` ; ' , . < > \`` (no `/`, which the Web SDK refuses with 1000016, no `:`, spaces,
+ * controls or non-ASCII).
  */
 export function isZegoStreamId(streamId: unknown): streamId is string {
   return typeof streamId === 'string' && isZegoId(streamId, MAX_STREAM_ID_BYTES);

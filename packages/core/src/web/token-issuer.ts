@@ -19,8 +19,9 @@ export interface WebTokenIssuer<Request = unknown> extends TokenIssuer<Request> 
  * `secret`, for example from a Worker's `env`, once per deployment rather than per request.
  *
  * @throws {@link ZegoTokenError} at construction, as the main entry's: APP_ID_INVALID (missing or invalid),
- *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID, PRIVILEGE_INVALID (a fixed privilege), PAYLOAD_INVALID (a fixed
- *   stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
+ *   SECRET_INVALID, EFFECTIVE_TIME_IN_SECONDS_INVALID (a lifetime over 24 days without `allowLongLifetime: true`,
+ *   plainly a timestamp or milliseconds, or expiring after 2038-01-19), PRIVILEGE_INVALID (a fixed privilege),
+ *   PAYLOAD_INVALID (a fixed stream list), or OPTION_INVALID (another option, an unknown option key, or options that are not an object).
  *
  * @example
  * ```ts

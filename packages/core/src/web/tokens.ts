@@ -18,7 +18,8 @@ import { WEB_CRYPTO } from './crypto.js';
  *
  * @returns a promise of the token (`"04"` + base64), byte-for-byte the format of the main entry's.
  * @throws (rejects with) {@link ZegoTokenError} as the main entry: APP_ID_INVALID, USER_ID_INVALID, SECRET_INVALID,
- *   EFFECTIVE_TIME_IN_SECONDS_INVALID for a bad app ID, user ID, secret or lifetime; ROOM_ID_INVALID,
+ *   EFFECTIVE_TIME_IN_SECONDS_INVALID for a bad app ID, user ID, secret or lifetime (plainly a timestamp or
+ *   milliseconds, or an expiry after 2038-01-19, included); ROOM_ID_INVALID (a room ID with `/`, `:`, a space…),
  *   PRIVILEGE_INVALID or PAYLOAD_INVALID for a bad room payload, a payload with a lone surrogate or one too long;
  *   OPTION_INVALID for an unknown `mode`, an unknown option or options that are not a plain object (read once, as
  *   by every function that takes options).
