@@ -14,7 +14,7 @@ export {
 } from './lib/assertions.js';
 export { MAX_PLAINTEXT_BYTES, type TokenMode, type TokenVersion } from './format/envelope.js';
 export type { KitClaims } from './format/kit-token.js';
-export { wrapKitToken, type KitTokenOptions } from './format/kit-wrapper.js';
+export { wrapKitToken, type KitTokenOptions } from './tokens/kit-wrapper.js';
 export { PRIVILEGE_LOGIN, PRIVILEGE_PUBLISH, type Privilege, type PrivilegeFlags } from './tokens/privilege.js';
 export { buildRoomPayload, type RoomPayload, type DecodedRoom } from './tokens/room-payload.js';
 export type { GenerateToken03Options, GenerateToken04Options } from './tokens/generate.js';

@@ -1,4 +1,4 @@
-import { wrapKitToken } from '../format/kit-wrapper.js';
+import { wrapKitToken } from '../tokens/kit-wrapper.js';
 import { ENVIRONMENT_VARIABLES } from '../lib/environment.js';
 import { timeSpan } from '../lib/time.js';
 import { decodeToken, generateToken03, generateToken04 } from '../node/tokens.js';

@@ -1,6 +1,6 @@
 import { assertUserId, describe, isWellFormed } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
-import { assertKitId, kitTokenOf } from '../format/kit-wrapper.js';
+import { assertKitId, kitTokenOf } from '../tokens/kit-wrapper.js';
 import { ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { mintToken03, mintToken04 } from '../tokens/mint.js';
 import { FULL_PRIVILEGE, type Privilege, type PrivilegeJson } from '../tokens/privilege.js';

@@ -1,15 +1,17 @@
 /**
- * Writing UIKit's kit tokens (reading them is kit-token.ts). UIKit Prebuilt's
+ * Writing UIKit's kit tokens (reading them is format/kit-token.ts). UIKit Prebuilt's
  * `ZegoUIKitPrebuilt.generateKitTokenForProduction(appID, token, roomID, userID, userName)` (2.18.4) returns
  * `token + '#' + btoa(JSON.stringify({ userID, roomID, userName: encodeURIComponent(userName || ''), appID }))`, and
  * UIKit's parser takes exactly that apart: this file writes the same characters. `btoa` encodes Latin-1 code units,
  * not UTF-8, so an ID with a character above U+00FF cannot be carried: refused here, where UIKit's own function throws.
- * Web APIs only (`btoa`, `encodeURIComponent`): both entries write kit tokens alike.
+ * The room is one we write, so it follows the one rule of a room ID we write (room-id.ts): what every ZEGO client
+ * takes, all ASCII. Web APIs only (`btoa`, `encodeURIComponent`): both entries write kit tokens alike.
  */
-import { assertAppId, assertRoomId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
+import { openEnvelope } from '../format/envelope.js';
+import { assertAppId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
 import { ErrorCode, invalid, type ErrorCodeValue } from '../lib/errors.js';
 import { optionsReader, type OptionsReader } from '../lib/options.js';
-import { openEnvelope } from './envelope.js';
+import { assertZegoRoomId } from './room-id.js';
 
 /** Options of {@link wrapKitToken}: the arguments of UIKit's `generateKitTokenForProduction`, by name. */
 export interface KitTokenOptions {
@@ -24,8 +26,8 @@ export interface KitTokenOptions {
   userId: string;
   /**
    * The room UIKit joins: the token's room where it carries one (UIKit joins the wrapper's room, so any other fails
-   * once room authentication is on). 1-128 UTF-8 bytes, Latin-1 only. Left out of the wrapper when not given, as
-   * UIKit leaves it out.
+   * once room authentication is on). 1-128 digits, English letters and ZEGO's symbols without `/`, as every room ID
+   * we write (`isZegoRoomId`). Left out of the wrapper when not given, as UIKit leaves it out.
    */
   roomId?: string | undefined;
   /**
@@ -69,8 +71,8 @@ export function assertKitUserName(userName: string, option: string): void {
 }
 
 /**
- * The kit token of IDs already checked (by {@link assertKitId} and {@link assertKitUserName}, or by the route, whose
- * IDs are checked on the way in): `token#wrapper`, the wrapper's keys in UIKit's order. `roomId` `undefined` leaves
+ * The kit token of IDs already checked (by {@link assertKitId}, `assertZegoRoomId` and {@link assertKitUserName}, or
+ * by the route, whose IDs are checked on the way in): `token#wrapper`, the wrapper's keys in UIKit's order. `roomId` `undefined` leaves
  * `roomID` out, as `JSON.stringify` leaves out an undefined value in UIKit's function.
  */
 export function kitTokenOf(token: string, appId: number, userId: string, roomId: string | undefined, userName: string): string {
@@ -89,8 +91,8 @@ export function kitTokenOf(token: string, appId: number, userId: string, roomId:
  *
  * @throws {@link ZegoTokenError} APP_ID_INVALID (not an integer from 1 to 4294967295), TOKEN_MALFORMED (`token` is
  *   not a ZEGO token: a kit token is not wrapped twice), USER_ID_INVALID (`userId` not 1-64 UTF-8 bytes, or a
- *   character above U+00FF), ROOM_ID_INVALID (the same for `roomId`, 1-128 bytes), OPTION_INVALID (`userName` neither
- *   a string nor `null`/`undefined`, or with a lone surrogate; an unknown option).
+ *   character above U+00FF), ROOM_ID_INVALID (`roomId` not one every ZEGO client takes: `isZegoRoomId`),
+ *   OPTION_INVALID (`userName` neither a string nor `null`/`undefined`, or with a lone surrogate; an unknown option).
  *
  * @example
  * ```ts
@@ -105,10 +107,7 @@ export function wrapKitToken(options: KitTokenOptions): string {
   openEnvelope(token);
   assertUserId(userId);
   assertKitId(userId, 'userId', ErrorCode.USER_ID_INVALID);
-  if (roomId !== undefined) {
-    assertRoomId(roomId);
-    assertKitId(roomId, 'roomId', ErrorCode.ROOM_ID_INVALID);
-  }
+  if (roomId !== undefined) assertZegoRoomId(roomId);
   if (userName !== undefined && userName !== null && typeof userName !== 'string') {
     throw invalid(ErrorCode.OPTION_INVALID, 'userName', 'must be a string, null or undefined', describe(userName));
   }
