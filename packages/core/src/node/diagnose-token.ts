@@ -1,5 +1,14 @@
-import { diagnose, type DiagnoseTokenOptions, type TokenDiagnosis } from '../diagnosis/diagnose-token.js';
-import { NODE_CRYPTO } from './crypto.js';
+import { createHash } from 'node:crypto';
+import { diagnose, type DiagnoseTokenOptions, type SecretNamer, type TokenDiagnosis } from '../diagnosis/diagnose-token.js';
+import type { DoctorCrypto } from '../diagnosis/key-derivations.js';
+import { NODE_CRYPTO, open } from './crypto.js';
+
+/** node:crypto as the doctor takes it: the tokens' cryptography, any AES key, and the digests of key derivations. */
+const DOCTOR_CRYPTO: DoctorCrypto = {
+  ...NODE_CRYPTO,
+  openWithKey: open,
+  digest: (algorithm, data) => createHash(algorithm).update(data).digest(),
+};
 
 /**
  * Says everything that is wrong, odd or worth knowing about a token, as a developer needs it when a ZEGO login
@@ -25,5 +34,10 @@ import { NODE_CRYPTO } from './crypto.js';
  * ```
  */
 export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
-  return diagnose(NODE_CRYPTO, token, options);
+  return diagnose(DOCTOR_CRYPTO, token, options);
+}
+
+/** {@link diagnoseToken}, its findings calling each secret as `names` says (the CLI: its flag, or ZEGO_SERVER_SECRET). */
+export function diagnoseTokenNaming(token: string, options: DiagnoseTokenOptions, names: SecretNamer): TokenDiagnosis {
+  return diagnose(DOCTOR_CRYPTO, token, options, names);
 }
