@@ -91,15 +91,15 @@ describe('zego-token doctor names the real cause', function () {
     const broken = sealRawToken({
       mode: 'gcm',
       secret: SECRET,
-      expireTime: 4_000_000_000,
-      plaintext: `{"app_id":${APP_ID},"user_id":"eve\\u3164\\u001b[2J","nonce":"5f2b8c1d9e0a4b3c2d1e0f9a","ctime":1700000000,"expire":4000000000,"payload":""}`,
+      expireTime: 2_000_000_000,
+      plaintext: `{"app_id":${APP_ID},"user_id":"eve\\u3164\\u001b[2J","nonce":"5f2b8c1d9e0a4b3c2d1e0f9a","ctime":1999996400,"expire":2000000000,"payload":""}`,
     });
     const run = await cliInProcess(['doctor', broken, '--secret', SECRET]);
     expect(codes(run)).to.deep.equal(['claims_invalid']);
     const [finding, read] = lines(run.stdout);
     expect(finding).to.match(/^error +claims_invalid: The token decrypts and authenticates with this secret, but its claim "nonce" must be an integer and is a string of 24 hexadecimal digits/);
     expect(read).to.equal(
-      `        read: {"version":"04","mode":"gcm","expireTime":4000000000,"appId":${APP_ID},"userId":"eve\\u3164\\u001b[2J","createTime":1700000000,"payload":""}`,
+      `        read: {"version":"04","mode":"gcm","expireTime":2000000000,"appId":${APP_ID},"userId":"eve\\u3164\\u001b[2J","createTime":1999996400,"payload":""}`,
     );
   });
 
@@ -109,8 +109,8 @@ describe('zego-token doctor names the real cause', function () {
     const sealed = sealRawToken({
       mode: 'gcm',
       secret: SECRET,
-      expireTime: 4_000_000_000,
-      plaintext: JSON.stringify({ app_id: APP_ID, user_id: user, nonce: 1, ctime: 1_700_000_000, expire: 4_000_000_000, payload: '' }),
+      expireTime: 2_000_000_000,
+      plaintext: JSON.stringify({ app_id: APP_ID, user_id: user, nonce: 1, ctime: 1_999_996_400, expire: 2_000_000_000, payload: '' }),
     });
     const escapedUser = 'admin\\u115f\\u1160\\u3164\\uffa0\\ufe0f\\udb40\\udd01\\u034f\\u180b\\u2800\\u00a0\\u3000\\u200b';
     const decoded = cli(['decode', sealed, '--secret', SECRET]);

@@ -60,7 +60,7 @@ const inputs: Array<[string, string, string, string?]> = [
   ['a kit token, percent-encoded', encodeURIComponent(kitOf(identity, wrapper('lounge'))), SECRET],
   ['a kit token for another room than the client joins', kitOf(identity, wrapper('lounge')), SECRET, 'hall'],
   ['a kit wrapper in UTF-8, read as UIKit reads it', kitOf(identity, wrapper(), 'utf8'), SECRET],
-  ['a kit around a 03 token', kitOf(sealRawToken({ version: '03', secret: SECRET, expireTime: 4_000_000_000, plaintext: `{"app_id":${APP_ID},"room_id":"lounge","user_id":"zoë","privilege":{"1":1,"2":1},"create_time":1700000000,"expire_time":4000000000,"nonce":5}` }), wrapper('lounge')), SECRET],
+  ['a kit around a 03 token', kitOf(sealRawToken({ version: '03', secret: SECRET, expireTime: 2_000_000_000, plaintext: `{"app_id":${APP_ID},"room_id":"lounge","user_id":"zoë","privilege":{"1":1,"2":1},"create_time":1999996400,"expire_time":2000000000,"nonce":5}` }), wrapper('lounge')), SECRET],
   ['a kit naming another room than its token', kitOf(generateToken04(options({ roomId: 'lobby' })), wrapper('lounge')), SECRET],
   ['a kit wrapper far longer than UIKit writes', `${identity}#${'QUFB'.repeat(3000)}`, SECRET],
   ['a JSON Web Token', jwt, SECRET],
