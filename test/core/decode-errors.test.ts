@@ -126,7 +126,8 @@ const brokenTokens: Array<[string, unknown, number]> = [
   ['a kit wrapper that is not JSON', `${gcm()}#${Buffer.from('MARKER').toString('base64')}`, M],
   ['a kit wrapper without appID', `${gcm()}#${Buffer.from('{"userID":"MARKER"}').toString('base64')}`, M],
   ['a kit wrapper with a numeric userID', `${gcm()}#${Buffer.from('{"userID":7,"appID":1}').toString('base64')}`, M],
-  ['a kit wrapper around a 03 token', `${v03()}#${Buffer.from('{"userID":"u","roomID":"r","userName":"n","appID":1}').toString('base64')}`, M],
+  ['a kit wrapper longer than UIKit writes', `${gcm()}#${Buffer.from(`{"userID":"MARKER","appID":1,"x":"${'a'.repeat(6200)}"}`).toString('base64')}`, M],
+  ['a JSON Web Token before "#"', `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJNQVJLRVIifQ.c2ln#${Buffer.from('{"userID":"MARKER","appID":1}').toString('base64')}`, M],
   ['a 03 plaintext inside a 04 token', cbc({ plaintext: body03() }), M],
 ];
 

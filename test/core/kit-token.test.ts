@@ -72,6 +72,23 @@ describe('kit tokens: wrapKitToken against UIKit’s generateKitTokenForProducti
     });
   }
 
+  it('our own readers read what it writes: decodeToken, verifyToken and the doctor see the wrapper’s user, room and name', () => {
+    const kits: Array<[string, string | undefined, string]> = [
+      [generateToken04({ appId: APP_ID, userId: 'zoë', secret: SECRET, effectiveTimeInSeconds: 600, payload: { roomId: 'lobby' } }), 'lobby', 'zoë'],
+      [generateToken04({ appId: APP_ID, userId: 'zoë', secret: SECRET, effectiveTimeInSeconds: 600 }), undefined, 'zoë'],
+      [generateToken03({ appId: APP_ID, roomId: 'lobby', userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 600 }), 'lobby', 'alice'],
+    ];
+    for (const [token, roomId, userId] of kits) {
+      const kitToken = wrapKitToken({ appId: APP_ID, token, roomId, userId, userName: 'Zoë & Co 张' });
+      const decoded = node.decodeToken(kitToken, SECRET);
+      expect(decoded.kit).to.deep.equal({ appId: APP_ID, userId, roomId: roomId ?? '', userName: 'Zoë & Co 张' });
+      node.verifyToken(kitToken, SECRET, { appId: APP_ID, userId, ...(roomId === undefined ? {} : { roomId }) });
+      const { ok, findings } = node.diagnoseToken(kitToken, { secret: SECRET, appId: APP_ID, userId });
+      expect(ok, JSON.stringify(findings)).to.equal(true);
+      expect(findings.map((f) => f.code)).to.include('kit_token').and.not.include.members(['kit_mismatch', 'kit_room_mismatch', 'kit_test_generator']);
+    }
+  });
+
   it('writes zoë as the one byte 0xEB, as btoa does (not UTF-8)', () => {
     const kitToken = wrapKitToken({ appId: 1, token: token04, userId: 'zoë' });
     const bytes = atob(kitToken.split('#')[1]!);

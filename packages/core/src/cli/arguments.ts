@@ -109,14 +109,22 @@ export function appIdFrom(flag: string | undefined): number | undefined {
   return fromEnvironment === undefined ? undefined : wholeNumber(fromEnvironment, ENVIRONMENT_VARIABLES.appId);
 }
 
+/** A secret and where it came from, as errors and findings name it: the flag, or the environment variable. */
+export interface SecretInput {
+  readonly secret: string;
+  readonly source: '--secret' | typeof ENVIRONMENT_VARIABLES.secret;
+}
+
 /** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts), else `undefined`. */
-export function optionalSecretFrom(flag: string | undefined): string | undefined {
+export function optionalSecretFrom(flag: string | undefined): SecretInput | undefined {
   if (flag === '') throw new UsageError('--secret is empty');
-  return flag ?? environmentVariable(ENVIRONMENT_VARIABLES.secret);
+  if (flag !== undefined) return { secret: flag, source: '--secret' };
+  const secret = environmentVariable(ENVIRONMENT_VARIABLES.secret);
+  return secret === undefined ? undefined : { secret, source: ENVIRONMENT_VARIABLES.secret };
 }
 
 /** The secret from `--secret`, else from ZEGO_SERVER_SECRET (lib/environment.ts); the library validates it. */
-export function secretFrom(flag: string | undefined): string {
+export function secretFrom(flag: string | undefined): SecretInput {
   const secret = optionalSecretFrom(flag);
   if (secret === undefined) throw new UsageError(`no secret: set ${ENVIRONMENT_VARIABLES.secret} or pass --secret`);
   return secret;

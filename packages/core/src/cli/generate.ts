@@ -83,11 +83,11 @@ export const generate: Command = {
     if (appId === undefined) throw new UsageError(`no app ID: pass --app-id or set ${ENVIRONMENT_VARIABLES.appId}`);
     const userId = values.user;
     if (userId === undefined) throw new UsageError('missing --user');
-    const secret = secretFrom(values.secret);
+    const { secret, source } = secretFrom(values.secret);
     const effectiveTimeInSeconds = values.ttl === undefined ? DEFAULT_TTL_SECONDS : durationSeconds(values.ttl, '--ttl');
     const userName = values['user-name'];
     if (userName !== undefined && values.kit !== true) throw new UsageError('--user-name is for --kit');
-    const token = withFlagNames(FLAG_OF, () => mint(values, { appId, userId, secret, effectiveTimeInSeconds }));
+    const token = withFlagNames({ ...FLAG_OF, secret: source }, () => mint(values, { appId, userId, secret, effectiveTimeInSeconds }));
     if (values.kit !== true) {
       io.out(values.json ? json({ token, claims: decodeToken(token, secret) }) : token);
     } else {

@@ -1,4 +1,7 @@
+import { repairToken } from '../diagnosis/repair-token.js';
+import type { DiagnosisFinding } from '../diagnosis/findings.js';
 import { MAX_TOKEN_CHARS } from '../format/envelope.js';
+import { ZegoTokenError } from '../lib/errors.js';
 import { TokenError, UsageError } from './command.js';
 import type { CliIo } from './io.js';
 
@@ -9,10 +12,43 @@ import type { CliIo } from './io.js';
  */
 export const STDIN_LIMIT_BYTES: number = 128 * 1024;
 
-/** The token given as an argument, or read from stdin for `-`; whitespace around it is not part of it. */
-export async function readToken(argument: string | undefined, io: CliIo): Promise<string> {
-  // Tokens never contain whitespace: a trailing newline or space from a file or a paste is not part of one.
-  return (await readTokenText(argument, io)).trim();
+/** A token as given, repaired: the text every command reads, and the damage undone (each a doctor's finding). */
+export interface RepairedInput {
+  readonly text: string;
+  readonly damage: readonly DiagnosisFinding[];
+}
+
+/**
+ * The token given as an argument, or read from stdin for `-`, through the doctor's one repair step
+ * (diagnosis/repair-token.ts): whitespace, quotes, percent-encoding, '+' turned into spaces and stripped '=' padding
+ * undone, and said. So `decode`, `inspect`, `verify` and `doctor` read every paste alike.
+ */
+export async function readRepairedToken(argument: string | undefined, io: CliIo): Promise<RepairedInput> {
+  const { text, findings } = repairToken(await readTokenText(argument, io));
+  return { text, damage: findings };
+}
+
+/** `damaged in transit (url_encoded, quoted), and once repaired ` for a repaired token; `''` for an intact one. */
+export function damagePrefix(damage: readonly DiagnosisFinding[]): string {
+  return damage.length === 0 ? '' : `damaged in transit (${damage.map((f) => f.code).join(', ')}), and once repaired `;
+}
+
+/**
+ * Runs `read` on a repaired token: an error it throws about the token (exit 1) says the damage first. Errors about
+ * the arguments (exit 2) pass as they are.
+ */
+export function readingRepaired<T>(damage: readonly DiagnosisFinding[], read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const prefix = damagePrefix(damage);
+    if (prefix === '') throw error;
+    if (error instanceof TokenError) throw new TokenError(`${prefix}${error.message}`);
+    if (error instanceof ZegoTokenError && error.option === undefined) {
+      throw new ZegoTokenError(error.code, `${prefix}${error.message}`, { reason: error.reason });
+    }
+    throw error;
+  }
 }
 
 /**

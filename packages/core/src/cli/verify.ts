@@ -6,8 +6,7 @@ import { appIdFrom, parseCommand, secretFrom, withFlagNames } from './arguments.
 import { TokenError, type Command } from './command.js';
 import { showHelp } from './help.js';
 import { quoted } from './output.js';
-import { readToken } from './token-input.js';
-import { repairToken } from '../diagnosis/repair-token.js';
+import { damagePrefix, readingRepaired, readRepairedToken } from './token-input.js';
 
 const FLAGS = {
   'app-id': { type: 'string' },
@@ -32,30 +31,32 @@ export const verify: Command = {
 with one line on stderr saying why when it is not: expired, issued for another app, user or room, the wrong
 secret, or not a token. A token damaged in transit (percent-encoded, quoted, '+' turned into spaces) is repaired
 and read, as the doctor does, and the line says what the damage was: it exits 1, since the client holds the
-damaged text. Kit tokens (TOKEN#wrapper) are read whole. Exits 2 on a usage error.
+damaged text. Kit tokens (TOKEN#wrapper) are read whole, as UIKit reads them. Exits 2 on a usage error.
 
   --app-id N        the app it must be for (default: ZEGO_APP_ID, if set; the flag wins)
   --user ID         the user it must be for
-  --room ID         the room it must be bound to (03, or 04 with a room payload)
+  --room ID         the room it must be bound to (03, or 04 with a room payload; a kit token: the room
+                    its wrapper names, which UIKit joins). A token bound to no room fails here, where the
+                    doctor only warns: such a login fails only where room authentication is on
   --secret SECRET   your ServerSecret (default: ZEGO_SERVER_SECRET)
 
 Expiry is judged by this machine's clock, with no tolerance, as ZEGO's servers judge it.`,
   async run(args, io) {
     const { values, positionals } = parseCommand('verify', args, FLAGS, 1);
     if (values.help) return showHelp(verify, io);
-    const secret = secretFrom(values.secret);
+    const { secret, source } = secretFrom(values.secret);
     const expected = { appId: appIdFrom(values['app-id']), userId: values.user, roomId: values.room };
-    // Damage done in transit (percent-encoding, quotes, '+' turned into spaces) is repaired, as the doctor does, so
-    // the line can say whether the token itself is good: but the client holds the damaged text, so it is not valid.
-    const { text: token, findings: damage } = repairToken(await readToken(positionals[0], io));
-    const damaged = damage.length === 0 ? '' : `damaged in transit (${damage.map((f) => f.code).join(', ')}), and once repaired `;
-    let claims: DecodedToken;
-    try {
-      claims = withFlagNames(FLAG_OF, () => verifyToken(token, secret, expected));
-    } catch (error) {
-      const reason = explained(error, token, secret);
-      throw damaged !== '' && reason instanceof Error ? new TokenError(`${damaged}${reason.message}`) : reason;
-    }
+    // Damage done in transit is repaired, as the doctor does, so the line can say whether the token itself is good:
+    // but the client holds the damaged text, so it is not valid.
+    const { text: token, damage } = await readRepairedToken(positionals[0], io);
+    const damaged = damagePrefix(damage);
+    const claims = readingRepaired(damage, () => {
+      try {
+        return withFlagNames({ ...FLAG_OF, secret: source }, () => verifyToken(token, secret, expected));
+      } catch (error) {
+        throw explained(error, token, secret);
+      }
+    });
     const left = claims.expireTime - nowInSeconds();
     const valid = `${audience(claims)}, until ${isoTime(claims.expireTime)} (${timeSpan(left)} left)`;
     if (damaged !== '') throw new TokenError(`${damaged}valid: ${valid}; give the client the token exactly as issued`);
@@ -69,7 +70,8 @@ function audience(claims: DecodedToken): string {
   const room = claims.version === '03' ? claims.roomId : claims.room?.roomId;
   // ZEGO reads room_id "" as any room; a 04 token without a room payload is not bound to one.
   const where = room === undefined ? 'not bound to a room' : room === '' ? 'any room' : `room ${quoted(room)}`;
-  return `a ${claims.version} ${claims.mode} token for app ${claims.appId}, user ${quoted(claims.userId)}, ${where}`;
+  const kit = claims.kit === undefined ? '' : `, in a kit token for ${claims.kit.roomId === '' ? 'no room' : `room ${quoted(claims.kit.roomId)}`}`;
+  return `a ${claims.version} ${claims.mode} token for app ${claims.appId}, user ${quoted(claims.userId)}, ${where}${kit}`;
 }
 
 /** The library's reason, with what the token does say: when it expired, or whom it is for. */

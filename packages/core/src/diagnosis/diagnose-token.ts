@@ -1,13 +1,16 @@
-import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
+import { describe, ErrorCode, invalid, ZegoTokenError } from '../lib/errors.js';
 import { optionsReader } from '../lib/options.js';
+import { secretProblem } from '../lib/secret.js';
 import { isEnvelopeFault, readEnvelope, type Envelope } from '../format/envelope-reader.js';
-import { kitMismatch, unwrapKitToken, type KitClaims, type UnwrappedToken } from '../format/kit-token.js';
-import type { TokenCrypto } from '../format/token-crypto.js';
-import { readClaims, INT64_MAX, type DecodedToken } from '../tokens/read-claims.js';
+import { readKitWrapper, splitKitToken, type KitClaims } from '../format/kit-token.js';
+import { innerFaultReason, type OpenedToken } from '../format/open-token.js';
+import { readClaimsInPart, INT64_MAX, type DecodedToken, type PartlyReadClaims, type ReadableClaims } from '../tokens/read-claims.js';
 import type { TokenHeader } from '../tokens/inspect-token.js';
 import {
+  boundRoom,
   checkedExpectations,
   EXPECTATION_NAMES,
+  kitRoomDiffers,
   roomMatch,
   type CheckedExpectations,
 } from '../tokens/verify-claims.js';
@@ -15,12 +18,18 @@ import { isoTime, timeSpan } from '../lib/time.js';
 import { describeMisreading, MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME, misreadLifetime } from '../tokens/lifetime.js';
 import { outsideCharacter, ZEGO_ID_SYMBOLS } from '../tokens/zego-id.js';
 import { finding, type DiagnosisFinding } from './findings.js';
+import { foreignFinding } from './foreign-format.js';
+import { derivedKeys, type DoctorCrypto, type KeyDerivation } from './key-derivations.js';
 import { repairToken } from './repair-token.js';
 
 /** What {@link diagnoseToken} checks the token against. Every field is optional. */
 export interface DiagnoseTokenOptions {
-  /** The ServerSecret: without it only the clear header (and a kit wrapper) can be read. */
-  secret?: string | undefined;
+  /**
+   * The ServerSecret: without it only the clear header (and a kit wrapper) can be read. Or several, the current one
+   * first: a token that opens only with a later one was made with a previous secret (`previous_secret`). A string
+   * that is not a ServerSecret is a finding (`secret_invalid`, `app_sign_as_secret`), not an error.
+   */
+  secret?: string | readonly string[] | undefined;
   /** The app ID the client uses (`createEngine`): reported as `app_id_mismatch` when the token's differs. */
   appId?: number | undefined;
   /** The user ID the client logs in with: reported as `user_id_mismatch` when the token's differs. */
@@ -40,61 +49,165 @@ export interface TokenDiagnosis {
   /** Everything found, in the order a token is read: transport damage, envelope, decryption, claims. */
   findings: DiagnosisFinding[];
   /**
-   * What could be read, from the repaired token: its claims (`decodeToken`'s result) when the secret opens it,
-   * otherwise its clear header (`inspectToken`'s result); absent when not even the header could be read.
+   * What could be read, from the repaired token: its claims (`decodeToken`'s result) when the secret opens it (or a
+   * key derived from it), its header and the claims that could be read when a claim breaks the format
+   * (`claims_invalid`), otherwise its clear header (`inspectToken`'s result); absent when not even the header could
+   * be read.
    */
-  token?: DecodedToken | TokenHeader;
+  token?: DecodedToken | TokenHeader | PartlyReadToken;
 }
+
+/** A token whose claims break the format: its clear header and the claims that could be read. */
+export type PartlyReadToken = TokenHeader & ReadableClaims;
+
+/**
+ * What the secret findings call the `index`th of `count` secrets given, as the subject of a sentence: the option's
+ * name in the library, the flag or environment variable in the CLI.
+ */
+export type SecretNamer = (index: number, count: number) => string;
+
+const ORDINALS = ['1st', '2nd', '3rd'];
+/** `1st`, `2nd`, `3rd`, `4th`… */
+export const ordinal = (n: number): string => ORDINALS[n - 1] ?? `${n}th`;
+
+/** The library's names: `The secret option`, `The 2nd secret of the secret option`. */
+const optionNames: SecretNamer = (index, count) => (count === 1 ? 'The secret option' : `The ${ordinal(index + 1)} secret of the secret option`);
 
 const readOptions = optionsReader<DiagnoseTokenOptions>({ ...EXPECTATION_NAMES, secret: true });
 
-interface Resolved extends CheckedExpectations {
-  secret: string | undefined;
+/** A secret as given, and the ServerSecret to open tokens with: itself, or itself without quotes or whitespace around. */
+interface GivenSecret {
+  readonly index: number;
+  readonly text: string;
+  readonly usable: string | undefined;
 }
 
-/** The options read once and checked as `verifyToken`'s expectations are, the secret by the platform's cipher. */
-function resolveOptions(crypto: TokenCrypto<string, Uint8Array>, options: DiagnoseTokenOptions): Resolved {
+interface Resolved extends CheckedExpectations {
+  /** The secrets given, in order; `undefined` when none was. */
+  secrets: GivenSecret[] | undefined;
+}
+
+/** The secret option as a list of strings, read once (length first); anything else is SECRET_INVALID. */
+function secretList(secret: unknown): string[] {
+  const single = typeof secret === 'string';
+  const list: unknown[] = single ? [secret] : Array.isArray(secret) ? Array.from({ length: secret.length }, (_, i): unknown => secret[i]) : [];
+  if (list.length === 0) {
+    throw invalid(ErrorCode.SECRET_INVALID, 'secret', 'must be the ServerSecret, or a non-empty array of them with the current one first', describe(secret));
+  }
+  return list.map((item, index) => {
+    if (typeof item === 'string') return item;
+    const option = single ? 'secret' : `secret[${index}]`;
+    throw invalid(ErrorCode.SECRET_INVALID, option, secretProblem(item)!.reason, describe(item));
+  });
+}
+
+/** The options read once and checked as `verifyToken`'s expectations are; the secrets as given, judged by the findings. */
+function resolveOptions(options: DiagnoseTokenOptions): Resolved {
   const read = readOptions(options);
-  const { secret } = read;
-  if (secret !== undefined) crypto.keyFor(secret);
-  return { ...checkedExpectations(read), secret: secret as string | undefined };
+  const secrets =
+    read.secret === undefined
+      ? undefined
+      : secretList(read.secret).map((text, index): GivenSecret => {
+          const problem = secretProblem(text);
+          return { index, text, usable: problem === undefined ? text : problem.unwrapped };
+        });
+  return { ...checkedExpectations(read), secrets };
+}
+
+/** `secret_invalid` or `app_sign_as_secret` for each secret given that is not a ServerSecret, saying why and what to do. */
+function secretFindings(secrets: readonly GivenSecret[], name: SecretNamer): DiagnosisFinding[] {
+  const found: DiagnosisFinding[] = [];
+  for (const { index, text } of secrets) {
+    const problem = secretProblem(text);
+    if (problem === undefined) continue;
+    const subject = name(index, secrets.length);
+    if (problem.fault === 'app_sign') {
+      found.push(finding('app_sign_as_secret', `${subject} is 64 hexadecimal characters, the AppSign, not the ServerSecret: ZEGO checks tokens with the ServerSecret, so ${problem.fix}.`));
+    } else {
+      const readOn = problem.unwrapped === undefined ? '' : ' (the doctor reads on with it as it should be)';
+      found.push(finding('secret_invalid', `${subject} ${problem.reason}: ${problem.fix}${readOn}.`));
+    }
+  }
+  return found;
 }
 
 function malformed(part: string): DiagnosisFinding {
   return finding('malformed', `The token is not a readable ZEGO token (${part}): pass it exactly as your token server returned it.`);
 }
 
-/** The envelope of `text`, putting back `=` padding that was stripped (a repair, reported). */
-function envelopeOf(text: string, findings: DiagnosisFinding[]): Envelope | undefined {
-  let envelope = readEnvelope(text);
-  if (isEnvelopeFault(envelope) && /^0[34][A-Za-z0-9+/]+$/.test(text) && (text.length - 2) % 4 >= 2) {
-    const padded = readEnvelope(text + '='.repeat(4 - ((text.length - 2) % 4)));
-    if (!isEnvelopeFault(padded)) {
-      findings.push(finding('padding_missing', "The token's '=' padding at its end was stripped: pass it whole, '=' included."));
-      envelope = padded;
+/** The finding for an envelope that cannot be read (the part before `#`, when `wrapped`): cut short, or malformed. */
+function envelopeFault(fault: { fault: 'malformed' | 'truncated'; reason: string }, wrapped: boolean): DiagnosisFinding {
+  return fault.fault === 'truncated'
+    ? finding('truncated', `The token was cut short (${fault.reason}): pass it whole, and check nothing on its way (a column, a log line, a copy) truncates it.`)
+    : malformed(innerFaultReason(fault, wrapped));
+}
+
+/** The empty string: no token at all. */
+function emptyToken(): DiagnosisFinding {
+  return finding('empty_token', `The token is empty: the client was given no token (UIKit's generateKitTokenForTest returns "" when appID is a string, not a number), so check what your token server or generator returned.`);
+}
+
+/** A token opened: the claims read (all, or in part), with which secret and how. */
+interface Opened {
+  read: DecodedToken | PartlyReadClaims;
+  /** The index of the secret, as given, that opened it. */
+  index: number;
+  /** The key derivation ZEGO does not use that opened it, if it took one. */
+  derivation?: KeyDerivation;
+}
+
+/**
+ * Opens the token with each secret in turn, then with the keys homemade generators derive from them: the claims,
+ * `empty_plaintext` (the right key, nothing encrypted), or `undefined` when nothing opens it. A CBC key "opens" a
+ * token only when it decrypts to JSON (readClaimsInPart refuses anything else as a failed decryption).
+ */
+function openWithSecrets(crypto: DoctorCrypto, opened: OpenedToken, secrets: readonly GivenSecret[]): Opened | DiagnosisFinding | undefined {
+  const tryKey = (open: () => Uint8Array, index: number, derivation?: KeyDerivation): Opened | DiagnosisFinding | undefined => {
+    try {
+      const read = readClaimsInPart(open(), opened);
+      return derivation === undefined ? { read, index } : { read, index, derivation };
+    } catch (error) {
+      if (!(error instanceof ZegoTokenError)) throw error;
+      if (error.code !== ErrorCode.TOKEN_EMPTY_PLAINTEXT) return undefined;
+      return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
+    }
+  };
+  for (const { index, usable } of secrets) {
+    if (usable === undefined) continue;
+    const result = tryKey(() => crypto.keyFor(usable).open(opened.envelope), index);
+    if (result !== undefined) return result;
+  }
+  for (const { index, text } of secrets) {
+    for (const derivation of derivedKeys(text, crypto.digest)) {
+      const result = tryKey(() => crypto.openWithKey(derivation.key, opened.envelope), index, derivation);
+      if (result !== undefined) return result;
     }
   }
-  if (!isEnvelopeFault(envelope)) return envelope;
-  findings.push(
-    envelope.fault === 'truncated'
-      ? finding('truncated', `The token was cut short (${envelope.reason}): pass it whole, and check nothing on its way (a column, a log line, a copy) truncates it.`)
-      : malformed(envelope.reason),
-  );
   return undefined;
 }
 
-/** The claims, or the finding that says why the secret does not yield them. */
-function claimsOf(crypto: TokenCrypto<string, Uint8Array>, envelope: Envelope, secret: string, kit: KitClaims | undefined): DecodedToken | DiagnosisFinding {
-  try {
-    return readClaims(crypto.keyFor(secret).open(envelope), { envelope, kit });
-  } catch (error) {
-    const known = error instanceof ZegoTokenError ? error : undefined;
-    if (known?.code === ErrorCode.TOKEN_EMPTY_PLAINTEXT) {
-      return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
-    }
-    if (known?.code === ErrorCode.TOKEN_MALFORMED) return malformed(known.reason);
-    return finding('decryption_failed', 'The token does not decrypt with this secret: use the ServerSecret of the app that issued it (or the token was altered).');
+/** What the way the token opened says: with a previous secret, with a key ZEGO does not derive. */
+function openingFindings({ index, derivation }: Opened): DiagnosisFinding[] {
+  const found: DiagnosisFinding[] = [];
+  if (index > 0) {
+    found.push(finding('previous_secret', `The token opens only with the ${ordinal(index + 1)} secret given, not the current one: it was made with a previous ServerSecret, so the server that issued it still holds the secret from before a reset in the ZEGO console and needs the current one.`));
   }
+  if (derivation !== undefined) {
+    found.push(finding('wrong_key_derivation', `The token opens only with ${derivation.name} as its AES key, where ZEGO takes the ServerSecret's own 32 bytes: its generator derives the key its own way, so fix it (or issue tokens with generateToken04).`));
+  }
+  return found;
+}
+
+/** `claims_invalid`: the token opened, but a claim breaks the format; names it, what was found, and what did read. */
+function claimsInvalid({ faults, keys }: PartlyReadClaims, envelope: Envelope): DiagnosisFinding {
+  const [first, ...others] = faults;
+  const opened = envelope.mode === 'gcm' ? 'decrypts and authenticates' : 'decrypts to JSON';
+  const broken =
+    first === undefined || first.key === ''
+      ? 'its plaintext is not a JSON object'
+      : `its claim ${first.reason} and is ${first.found}${others.length === 0 ? '' : ` (${others.map((f) => `"${f.key}"`).join(', ')} too)`}`;
+  const read = keys.length === 0 ? 'no claim could be read' : `the claims it could read are ${keys.join(', ')}`;
+  return finding('claims_invalid', `The token ${opened} with this secret, but ${broken}: its generator does not write ZEGO's format (it was not damaged on its way), so fix the generator; ${read}.`);
 }
 
 function timeFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
@@ -151,7 +264,58 @@ function charsetFindings(claims: DecodedToken): DiagnosisFinding[] {
   return found;
 }
 
-function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
+/**
+ * The room the client joins (`roomId`) against the token's: a kit token's wrapper first, as UIKit joins the wrapper's
+ * room. A token bound to no room (an identity token) is a warning: it fails only where room authentication is on.
+ */
+function roomFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
+  if (o.roomId === undefined) return [];
+  const { kit } = claims;
+  if (kit !== undefined && kit.roomId !== '') {
+    if (kit.roomId !== o.roomId) {
+      return [finding('kit_room_mismatch', "The kit token's wrapper names another room than the client joins: UIKit joins the wrapper's room, so make the kit token for the room the client joins.")];
+    }
+    // The wrapper's room is the client's: a token bound to a room is checked against it in kitFindings.
+    if (boundRoom(claims) !== undefined) return [];
+  }
+  const match = roomMatch(claims, o.roomId);
+  if (match === 'other') {
+    return [finding('room_id_mismatch', 'The token is bound to another room than expected: issue it for the room the client joins.')];
+  }
+  if (match === 'no-room') {
+    return [
+      finding(
+        'room_id_mismatch',
+        "The token has no room payload, so it is bound to no room: that fails only where room authentication is on (ZEGO's default is off), so issue it with a room payload if your app has it on.",
+        'warning',
+      ),
+    ];
+  }
+  return [];
+}
+
+/** UIKit's 16-decimal-digit IVs (its generateKitTokenForTest), as ASCII bytes. */
+const DECIMAL_IV = /^[0-9]{16}$/;
+
+/** A kit token's wrapper against its token (app, user, room), and the fingerprint of UIKit's browser-side generator. */
+function kitFindings(claims: DecodedToken, envelope: Envelope): DiagnosisFinding[] {
+  const { kit } = claims;
+  if (kit === undefined) return [];
+  const found: DiagnosisFinding[] = [];
+  if (kit.appId !== claims.appId || kit.userId !== claims.userId) {
+    found.push(finding('kit_mismatch', "The kit token's wrapper names another app ID or user ID than its token: make the kit token from the same appID and userID as its token."));
+  }
+  if (kitRoomDiffers(claims)) {
+    found.push(finding('kit_room_mismatch', "The kit token's wrapper names another room than its token is bound to: UIKit joins the wrapper's room, where the token fails once room authentication is on, so make both from the same room ID."));
+  }
+  const iv = String.fromCharCode(...envelope.iv);
+  if (claims.version === '04' && claims.mode === 'cbc' && claims.payloadShape === 'absent' && DECIMAL_IV.test(iv)) {
+    found.push(finding('kit_test_generator', "This kit token has the fingerprint of UIKit's generateKitTokenForTest (CBC, no payload, an IV of 16 digits), which makes tokens from the ServerSecret in the browser: if yours ran there, the secret is public, so reset it in the ZEGO console and issue tokens from your server (wrapped by generateKitTokenForProduction)."));
+  }
+  return found;
+}
+
+function claimFindings(claims: DecodedToken, o: Resolved, envelope: Envelope): DiagnosisFinding[] {
   const found = timeFindings(claims, o);
   if (claims.expireTime >= claims.createTime) {
     found.push(...lifetimeFindings(claims.expireTime, { lifetime: claims.expireTime - claims.createTime, createTime: claims.createTime }));
@@ -163,24 +327,14 @@ function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
   if (o.userId !== undefined && claims.userId !== o.userId) {
     found.push(finding('user_id_mismatch', 'The token is for another user ID than expected: the client must log in with exactly the user ID the token was issued for.'));
   }
-  if (o.roomId !== undefined) {
-    const match = roomMatch(claims, o.roomId);
-    if (match === 'other') {
-      found.push(finding('room_id_mismatch', 'The token is bound to another room than expected: issue it for the room the client joins.'));
-    } else if (match === 'no-room') {
-      found.push(finding('room_id_mismatch', 'The token has no room payload, so it is bound to no room: issue it with a room payload if your app has room authentication enabled.'));
-    }
-  }
+  found.push(...roomFindings(claims, o), ...kitFindings(claims, envelope));
   if (claims.version === '03') {
     if (BigInt(claims.nonce) > INT64_MAX) {
       found.push(finding('nonce_out_of_range', "The token's nonce is beyond a signed 64-bit integer, as Python's token03 generator made it before its fix: update that generator."));
     }
     return found;
   }
-  const { kit, payloadShape, room } = claims;
-  if (kit !== undefined && (kit.appId !== claims.appId || kit.userId !== claims.userId)) {
-    found.push(finding('kit_mismatch', "The kit token's wrapper names another app ID or user ID than its token: make the kit token from the same appID and userID as its token."));
-  }
+  const { payloadShape, room } = claims;
   if (payloadShape === 'null') {
     found.push(finding('payload_null', "The payload is JSON null (as ZEGO's Java and .NET samples write it), read as no payload: nothing to do unless the token should be bound to a room."));
   } else if (payloadShape === 'absent') {
@@ -199,37 +353,45 @@ function claimFindings(claims: DecodedToken, o: Resolved): DiagnosisFinding[] {
 
 /**
  * `diagnoseToken` on `crypto`, a platform's synchronous cryptography (node:crypto's: node/diagnose-token.ts). The
- * doctor reads tokens one at a time, for people: synchronous, so only a synchronous platform opens them.
+ * doctor reads tokens one at a time, for people: synchronous, so only a synchronous platform opens them. `names` says
+ * what the findings call each secret given (the CLI names its flag or environment variable).
  */
-export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string, options: DiagnoseTokenOptions): TokenDiagnosis {
-  const o = resolveOptions(crypto, options);
-  const result = (findings: DiagnosisFinding[], read?: DecodedToken | TokenHeader): TokenDiagnosis => {
+export function diagnose(crypto: DoctorCrypto, token: string, options: DiagnoseTokenOptions, names: SecretNamer = optionNames): TokenDiagnosis {
+  const o = resolveOptions(options);
+  const result = (findings: DiagnosisFinding[], read?: TokenDiagnosis['token']): TokenDiagnosis => {
     const diagnosis: TokenDiagnosis = { ok: !findings.some((f) => f.severity === 'error'), findings };
     if (read !== undefined) diagnosis.token = read;
     return diagnosis;
   };
-  if (typeof token !== 'string') return result([malformed('it is not a string')]);
+  // What is wrong with the secret given is said whatever the token.
+  const findings = o.secrets === undefined ? [] : secretFindings(o.secrets, names);
+  if (typeof token !== 'string') return result([...findings, malformed('it is not a string')]);
 
-  const { text, findings } = repairToken(token);
-  let unwrapped: UnwrappedToken;
-  try {
-    unwrapped = unwrapKitToken(text);
-  } catch (error) {
-    if (!(error instanceof ZegoTokenError)) throw error;
-    return result([...findings, malformed(error.reason)]);
-  }
-  const { kit } = unwrapped;
-  if (kit !== undefined) {
-    findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
-  }
-  const envelope = envelopeOf(unwrapped.token, findings);
-  if (envelope === undefined) {
+  const repaired = repairToken(token);
+  // Nothing, or what a homemade generator writes: no transport damage or kit token to speak of.
+  if (repaired.text === '') return result([...findings, emptyToken()]);
+  const { token: inner, wrapper } = splitKitToken(repaired.text);
+  const envelope = readEnvelope(inner);
+  if (isEnvelopeFault(envelope)) {
+    const trimmed = token.trim();
+    const foreign = foreignFinding(repaired.text) ?? (trimmed === repaired.text ? undefined : foreignFinding(trimmed));
+    if (foreign !== undefined) return result([...findings, foreign]);
     // Spaces in what is no token at all ("Bearer 04…", "hello world") were never '+': say only that it is malformed.
-    const unread = findings.at(-1)?.code === 'malformed';
-    return result(unread ? findings.filter((f) => f.code !== 'spaces_for_plus') : findings);
+    const damage = envelope.fault === 'malformed' ? repaired.findings.filter((f) => f.code !== 'spaces_for_plus') : repaired.findings;
+    return result([...findings, ...damage, envelopeFault(envelope, wrapper !== undefined)]);
   }
-  const mismatch = kitMismatch(kit, envelope.version);
-  if (mismatch !== undefined) return result([...findings, malformed(mismatch)]);
+  findings.push(...repaired.findings);
+  // Only a ZEGO token before '#' makes a kit token.
+  let kit: KitClaims | undefined;
+  if (wrapper !== undefined) {
+    findings.push(finding('kit_token', "This is a UIKit kit token: give it whole to ZegoUIKitPrebuilt, and only the part before '#' to the Express or ZIM SDK."));
+    try {
+      kit = readKitWrapper(wrapper);
+    } catch (error) {
+      if (!(error instanceof ZegoTokenError)) throw error;
+      return result([...findings, malformed(error.reason)]);
+    }
+  }
 
   const { version, mode, expireTime } = envelope;
   const header: TokenHeader = kit === undefined ? { version, mode, expireTime } : { version, mode, expireTime, kit };
@@ -239,13 +401,24 @@ export function diagnose(crypto: TokenCrypto<string, Uint8Array>, token: string,
   if (version === '03') {
     findings.push(finding('zim_needs_04', 'This is a 03 token: ZIM refuses it (6000107, "Token version number is wrong") and takes only 04 tokens, so issue 04 tokens unless the client is an older RTC SDK.'));
   }
-  if (o.secret === undefined) {
+  const opened = o.secrets === undefined ? undefined : openWithSecrets(crypto, { envelope, kit }, o.secrets);
+  if (opened === undefined || !('read' in opened)) {
+    if (opened !== undefined) return result([...findings, opened], header);
+    // What the clear header alone tells of the token's expiry, whatever the secret.
+    const fromHeader = lifetimeFindings(expireTime, { now: o.now });
+    if (o.secrets?.some((secret) => secret.usable !== undefined) === true) {
+      return result([...findings, ...fromHeader, finding('decryption_failed', 'The token does not decrypt with this secret: use the ServerSecret of the app that issued it (or the token was altered).')], header);
+    }
+    // Only the clear header: no secret, or none that is a ServerSecret (a finding above says so).
     if (o.now >= expireTime + o.tolerance) findings.push(expired(expireTime, o.now));
-    findings.push(...lifetimeFindings(expireTime, { now: o.now }));
-    findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
+    findings.push(...fromHeader);
+    if (o.secrets === undefined) {
+      findings.push(finding('secret_not_given', "Only the token's clear header was read: pass the secret to check its app, user, room, payload and times."));
+    }
     return result(findings, header);
   }
-  const claims = claimsOf(crypto, envelope, o.secret, kit);
-  if ('severity' in claims) return result([...findings, claims], header);
-  return result([...findings, ...claimFindings(claims, o)], claims);
+  findings.push(...openingFindings(opened));
+  const { read } = opened;
+  if ('faults' in read) return result([...findings, claimsInvalid(read, envelope)], { ...header, ...read.claims });
+  return result([...findings, ...claimFindings(read, o, envelope)], read);
 }

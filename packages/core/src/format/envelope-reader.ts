@@ -3,7 +3,7 @@
  * `atob`, so a Web Crypto decoder opens envelopes with the same rules as `node:crypto` does.
  *
  * What is wrong with an envelope comes back as an {@link EnvelopeFault} value, not an exception: the doctor needs to
- * tell a token that was cut short from one that never was a token, and `openEnvelope` turns faults into errors.
+ * tell a token that was cut short from one that never was a token, and `openToken` (open-token.ts) turns faults into errors.
  */
 import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 

@@ -12,21 +12,19 @@
  *
  * Packing and unpacking bytes only: no cipher and no runtime API, so node:crypto (`node/crypto.ts`) and Web Crypto
  * (`web/crypto.ts`) share it. Reading lives in envelope-reader.ts (faults as values, for the doctor); this file lays
- * out new envelopes and turns a reader's fault into an error.
+ * out new envelopes (open-token.ts turns a reader's fault into an error).
  */
-import { ErrorCode, malformedToken, ZegoTokenError } from '../lib/errors.js';
+import { ErrorCode, ZegoTokenError } from '../lib/errors.js';
 import {
   AES_BLOCK_BYTES,
   CBC_IV_BYTES,
   EXPIRE_BYTES,
   GCM_NONCE_BYTES,
   GCM_TAG_BYTES,
-  isEnvelopeFault,
   LENGTH_BYTES,
   MAX_LENGTH,
   MAX_TOKEN_CHARS,
   MODE_GCM,
-  readEnvelope,
   decryptionFailed,
   type Base64Decoder,
   TWO_TO_32,
@@ -96,15 +94,4 @@ export function writeEnvelopeFrame(target: Uint8Array, layout: EnvelopeLayout, e
   writeUint16(target, EXPIRE_BYTES, layout.ivLength);
   writeUint16(target, layout.cipherAt - LENGTH_BYTES, layout.cipherLength);
   if (layout.mode === 'gcm') target[layout.size - 1] = MODE_GCM;
-}
-
-/**
- * Reads a token's envelope, rejecting anything that is not exactly the layout above (TOKEN_MALFORMED); a token cut
- * short says so ("cut short: …"). `decode` is a runtime's faster base64 decoder, if it has one (node/crypto.ts).
- */
-export function openEnvelope(token: unknown, decode?: Base64Decoder): Envelope {
-  if (typeof token !== 'string') throw malformedToken('not a string');
-  const envelope = readEnvelope(token, decode);
-  if (!isEnvelopeFault(envelope)) return envelope;
-  throw malformedToken(envelope.fault === 'truncated' ? `cut short: ${envelope.reason}` : envelope.reason);
 }

@@ -1,12 +1,14 @@
 /**
- * UIKit's kit tokens: ZEGO's UIKit samples (`generateKitTokenForProduction` / `generateKitTokenForTest`) hand the
- * client `token04 + '#' + base64(JSON.stringify({ userID, roomID, userName: encodeURIComponent(userName), appID }))`.
- * The part after `#` is in clear. No Node APIs here (`atob`, `TextDecoder`): Web Crypto decoding reads kits too.
+ * UIKit's kit tokens, as UIKit writes and reads them (measured on @zegocloud/zego-uikit-prebuilt 2.18.4):
+ * `generateKitTokenForProduction` (and `…ForTest`) return
+ * `token + '#' + btoa(JSON.stringify({ userID, roomID, userName: encodeURIComponent(userName), appID }))`, around any
+ * token (03 too), with `roomID` left out when none is given. `btoa` encodes Latin-1 code units, and UIKit's parser
+ * reads the wrapper back with `atob`: so does this one (`zoë` is the byte 0xEB), whatever UTF-8 it might have been
+ * meant as. The part after `#` is in clear. No Node APIs here (`atob`): Web Crypto decoding reads kits too.
  */
 import { MAX_APP_ID } from '../lib/assertions.js';
 import { malformedToken, type ZegoTokenError } from '../lib/errors.js';
 import { isJsonObject } from '../lib/objects.js';
-import type { TokenVersion } from './envelope-reader.js';
 
 /** What a kit token's wrapper says, read from its clear JSON (`userName` percent-decoded). */
 export interface KitClaims {
@@ -14,21 +16,28 @@ export interface KitClaims {
   appId: number;
   /** The wrapper's `userID`: the user UIKit logs in as. */
   userId: string;
-  /** The wrapper's `roomID`: the room UIKit joins (`''` when the sample was given none). */
+  /** The wrapper's `roomID`: the room UIKit joins (`''` when the wrapper names none). */
   roomId: string;
   /** The wrapper's `userName`, percent-decoded (UIKit encodes it with `encodeURIComponent`). */
   userName: string;
 }
 
-/** A token split from its kit wrapper: `kit` is present only for a kit token. */
-export interface UnwrappedToken {
-  /** The ZEGO token itself (the part before `#`). */
+/** A token's text split at its first `#`: `wrapper` is present only when there is one. */
+export interface SplitToken {
+  /** The part before `#`: the ZEGO token itself, in a kit token. */
   token: string;
-  kit?: KitClaims;
+  /** The part after `#`, unread. */
+  wrapper?: string;
 }
 
+/**
+ * The longest kit wrapper read, in characters: UIKit's holds a user ID (64 bytes), a room ID (128), a percent-encoded
+ * user name (256 UTF-16 units, up to 9 characters each) and an app ID, under 5,000 characters of base64 even with
+ * every character escaped; anything longer is no wrapper of UIKit's, and is refused before it is decoded.
+ */
+export const MAX_KIT_WRAPPER_CHARS = 8192;
+
 const WRAPPER_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function malformedKit(reason: string): ZegoTokenError {
   return malformedToken(`kit wrapper: ${reason}`);
@@ -43,14 +52,18 @@ function percentDecoded(text: string): string {
   }
 }
 
-/** Reads the wrapper after `#` (TOKEN_MALFORMED when it is not UIKit's base64 JSON). Messages never echo its content. */
+/**
+ * Reads the wrapper after `#` as UIKit does, `JSON.parse(atob(wrapper))`: its bytes as Latin-1 (TOKEN_MALFORMED when
+ * it is not UIKit's base64 JSON, or longer than {@link MAX_KIT_WRAPPER_CHARS}). Messages never echo its content.
+ */
 export function readKitWrapper(wrapper: string): KitClaims {
+  if (wrapper.length > MAX_KIT_WRAPPER_CHARS) {
+    throw malformedKit(`the part after "#" is longer than ${MAX_KIT_WRAPPER_CHARS} characters, far more than UIKit writes`);
+  }
   if (!WRAPPER_BASE64.test(wrapper)) throw malformedKit('the part after "#" is not base64');
   let json: unknown;
   try {
-    const binary = atob(wrapper);
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    json = JSON.parse(utf8.decode(bytes));
+    json = JSON.parse(atob(wrapper));
   } catch {
     throw malformedKit('the part after "#" is not base64 JSON');
   }
@@ -70,21 +83,10 @@ export function readKitWrapper(wrapper: string): KitClaims {
 }
 
 /**
- * Why a kit wrapper cannot wrap a token of `version`, or `undefined` when it can (or there is none): UIKit's samples
- * wrap 04 tokens only.
+ * Splits `text` at its first `#` (a base64 token never contains one). Whether it is a kit token is for the reader to
+ * say: only a ZEGO token before `#` makes one (see `openToken`).
  */
-export function kitMismatch(kit: KitClaims | undefined, version: TokenVersion): string | undefined {
-  return kit !== undefined && version !== '04' ? 'a kit token wraps a 04 token, not a 03 one' : undefined;
-}
-
-/**
- * Splits a kit token into its ZEGO token and wrapper; any other text comes back as `{ token }` unchanged.
- * A base64 token never contains `#`, so the first `#` is where the wrapper starts.
- *
- * @throws {@link ZegoTokenError} `TOKEN_MALFORMED` when the wrapper is not UIKit's.
- */
-export function unwrapKitToken(text: string): UnwrappedToken {
+export function splitKitToken(text: string): SplitToken {
   const hash = text.indexOf('#');
-  if (hash < 0) return { token: text };
-  return { token: text.slice(0, hash), kit: readKitWrapper(text.slice(hash + 1)) };
+  return hash < 0 ? { token: text } : { token: text.slice(0, hash), wrapper: text.slice(hash + 1) };
 }

@@ -1,5 +1,6 @@
-import { describe, describeNumber, ErrorCode, invalid } from './errors.js';
-import { utf8Length } from './utf8.js';
+import { describe, describeNumber, ErrorCode, invalid, ZegoTokenError } from './errors.js';
+import { isWellFormed, utf8Length } from './utf8.js';
+import { SECRET_BYTES, secretProblem } from './secret.js';
 
 /** The largest app ID: app IDs are unsigned 32-bit integers, and 0 is not one. */
 export const MAX_APP_ID: number = 0xffff_ffff;
@@ -7,10 +8,7 @@ export const MAX_APP_ID: number = 0xffff_ffff;
 export const MAX_ROOM_ID_BYTES = 128;
 /** The longest user ID ZEGO accepts, in UTF-8 bytes. */
 export const MAX_USER_ID_BYTES = 64;
-/** The server secret is used as an AES-256 key: exactly this many UTF-8 bytes. */
-export const SECRET_BYTES = 32;
-
-export { describe };
+export { describe, isWellFormed, SECRET_BYTES };
 
 /** Throws APP_ID_INVALID unless `appId` is an integer in 1..{@link MAX_APP_ID}; `option` names it in the error. */
 export function assertAppId(appId: unknown, option = 'appId'): asserts appId is number {
@@ -18,17 +16,6 @@ export function assertAppId(appId: unknown, option = 'appId'): asserts appId is 
     throw invalid(ErrorCode.APP_ID_INVALID, option, `must be an integer from 1 to ${MAX_APP_ID}`, describeNumber(appId));
   }
 }
-
-// An unpaired surrogate has no UTF-8 form: Node would silently encode it as U+FFFD, changing the ID or key.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-// `String#isWellFormed` where the runtime has it (Node 20+, Bun, Deno, workerd): several times faster than the regex,
-// which stays for Node 18.
-const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
-
-/** Whether `value` is a string with a UTF-8 form (no lone surrogate): `String#isWellFormed`, which Node 18 lacks. */
-export const isWellFormed: (value: string) => boolean =
-  nativeIsWellFormed === undefined ? (value) => !LONE_SURROGATE.test(value) : (value) => nativeIsWellFormed.call(value);
 
 function assertIdentifier(value: unknown, option: string, maxBytes: number, code: 2 | 3): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) throw invalid(code, option, 'must be a non-empty string', describe(value));
@@ -47,12 +34,16 @@ export function assertUserId(userId: unknown, option = 'userId'): asserts userId
   assertIdentifier(userId, option, MAX_USER_ID_BYTES, ErrorCode.USER_ID_INVALID);
 }
 
-/** Throws SECRET_INVALID unless `secret` is a well-formed string of exactly {@link SECRET_BYTES} UTF-8 bytes. */
-export function assertSecret(secret: unknown): asserts secret is string {
-  // Length in UTF-8 bytes, not UTF-16 units: the key is the secret's UTF-8 encoding.
-  if (typeof secret !== 'string' || utf8Length(secret) !== SECRET_BYTES || !isWellFormed(secret)) {
-    throw invalid(ErrorCode.SECRET_INVALID, 'secret', `must be a string of exactly ${SECRET_BYTES} UTF-8 bytes (the ServerSecret from the ZEGO console)`);
-  }
+/**
+ * Throws SECRET_INVALID unless `secret` is a ServerSecret: a well-formed string of exactly {@link SECRET_BYTES}
+ * UTF-8 bytes, with no quotes or whitespace around it (lib/secret.ts: the one definition, whose reason says why).
+ * `name` is what the message calls it: the option, or the environment variable it was read from.
+ */
+export function assertSecret(secret: unknown, name = 'secret'): asserts secret is string {
+  const problem = secretProblem(secret);
+  if (problem === undefined) return;
+  const received = problem.fault === 'not_string' ? `. Received ${describe(secret)}` : '';
+  throw new ZegoTokenError(ErrorCode.SECRET_INVALID, `${name} ${problem.reason}${received}`, { option: 'secret', reason: problem.reason });
 }
 
 /**

@@ -93,10 +93,18 @@ function withoutPadding(blocks: Buffer): Buffer {
   return blocks.subarray(0, blocks.length - count);
 }
 
-function open(key: Buffer, envelope: Envelope): Buffer {
+/** AES of the key's size: the secret's key is always 32 bytes; the doctor also tries keys of 16 and 24. */
+const aes = <Mode extends TokenMode>(key: Uint8Array, mode: Mode): `aes-${128 | 192 | 256}-${Mode}` =>
+  `aes-${(key.length * 8) as 128 | 192 | 256}-${mode}`;
+
+/**
+ * Decrypts an envelope with `key`, an AES key of 16, 24 or 32 bytes: the secret's own (AES-256), or one the doctor
+ * derives from it as some generators do. A wrong key or an altered token throws TOKEN_DECRYPTION_FAILED.
+ */
+export function open(key: Uint8Array, envelope: Envelope): Buffer {
   try {
     if (envelope.mode === 'gcm') {
-      const decipher = createDecipheriv('aes-256-gcm', key, envelope.iv);
+      const decipher = createDecipheriv(aes(key, 'gcm'), key, envelope.iv);
       decipher.setAuthTag(envelope.tag);
       const plaintext = decipher.update(envelope.ciphertext);
       // GCM is a stream mode: final() only checks the tag, and adds no bytes to concatenate.
@@ -105,7 +113,7 @@ function open(key: Buffer, envelope: Envelope): Buffer {
     }
     // The ciphertext is whole blocks (the reader checked), so without OpenSSL's padding step update() returns them
     // all; the padding is checked and removed here, as final() would, with no last block to allocate and append.
-    return withoutPadding(createDecipheriv('aes-256-cbc', key, envelope.iv).setAutoPadding(false).update(envelope.ciphertext));
+    return withoutPadding(createDecipheriv(aes(key, 'cbc'), key, envelope.iv).setAutoPadding(false).update(envelope.ciphertext));
   } catch {
     throw decryptionFailed();
   }

@@ -2,7 +2,7 @@
  * The issuer's option resolution, its own step: options in, a frozen configuration out. Every option is honoured
  * or refused here, at construction; the per-request path (token-issuer.ts) reads only the configuration.
  */
-import { assertAppId, describe, MAX_APP_ID } from '../lib/assertions.js';
+import { assertAppId, assertSecret, describe, MAX_APP_ID } from '../lib/assertions.js';
 import type { TokenMode, TokenVersion } from '../format/envelope.js';
 import { ErrorCode, invalid, ZegoTokenError, type ErrorCodeValue } from '../lib/errors.js';
 import { optionsReader, type OptionNames, type OptionsReader, type ReadOptions } from '../lib/options.js';
@@ -119,6 +119,8 @@ function resolveSecret<Sealed>(
 ): TokenKey<Sealed, unknown> {
   const value = secret === undefined ? platform.environment.variable(ENVIRONMENT_VARIABLES.secret, source) : secret;
   if (value === undefined || value === '') throw missing(ErrorCode.SECRET_INVALID, 'secret', platform.environment, source);
+  // Named as where it came from: a secret read from the environment is refused as ZEGO_SERVER_SECRET.
+  assertSecret(value, secret === undefined ? ENVIRONMENT_VARIABLES.secret : 'secret');
   return platform.crypto.keyFor(value);
 }
 

@@ -7,9 +7,10 @@
  * The room is one we write, so it follows the one rule of a room ID we write (room-id.ts): what every ZEGO client
  * takes, all ASCII. Web APIs only (`btoa`, `encodeURIComponent`): both entries write kit tokens alike.
  */
-import { openEnvelope } from '../format/envelope.js';
+import { isEnvelopeFault, readEnvelope } from '../format/envelope-reader.js';
+import { innerFaultReason } from '../format/open-token.js';
 import { assertAppId, assertUserId, describe, isWellFormed } from '../lib/assertions.js';
-import { ErrorCode, invalid, type ErrorCodeValue } from '../lib/errors.js';
+import { ErrorCode, invalid, malformedToken, type ErrorCodeValue } from '../lib/errors.js';
 import { optionsReader, type OptionsReader } from '../lib/options.js';
 import { assertZegoRoomId } from './room-id.js';
 
@@ -104,7 +105,10 @@ export function kitTokenOf(token: string, appId: number, userId: string, roomId:
 export function wrapKitToken(options: KitTokenOptions): string {
   const { appId, token, userId, roomId, userName } = readKitTokenOptions(options);
   assertAppId(appId);
-  openEnvelope(token);
+  // Only a ZEGO token, read by the readers' own rule: a kit token (its '#') is never wrapped twice.
+  if (typeof token !== 'string') throw malformedToken('not a string');
+  const envelope = readEnvelope(token);
+  if (isEnvelopeFault(envelope)) throw malformedToken(innerFaultReason(envelope, false));
   assertUserId(userId);
   assertKitId(userId, 'userId', ErrorCode.USER_ID_INVALID);
   if (roomId !== undefined) assertZegoRoomId(roomId);
@@ -113,5 +117,5 @@ export function wrapKitToken(options: KitTokenOptions): string {
   }
   const name = userName ?? '';
   assertKitUserName(name, 'userName');
-  return kitTokenOf(token as string, appId, userId, roomId, name);
+  return kitTokenOf(token, appId, userId, roomId, name);
 }

@@ -38,6 +38,8 @@ export interface DecodedToken03 {
    * `Date.now()` (Node.js), an unsigned 64-bit value up to 2^64 - 1 (Python before its fix).
    */
   nonce: string;
+  /** Present for a UIKit kit token (UIKit wraps any token, 03 too): what its clear wrapper says (see `openToken`). */
+  kit?: KitClaims;
 }
 
 /** A decoded version 04 token. Times are epoch seconds. */
@@ -63,7 +65,7 @@ export interface DecodedToken04 {
   payloadShape?: 'null' | 'absent' | 'object';
   /** Present when the payload is a room payload. */
   room?: DecodedRoom;
-  /** Present for a UIKit kit token: what its clear wrapper says (see `unwrapKitToken`). */
+  /** Present for a UIKit kit token: what its clear wrapper says (see `openToken`). */
   kit?: KitClaims;
 }
 
@@ -111,20 +113,18 @@ function readPlaintext(bytes: Uint8Array, mode: TokenMode): PlaintextFields {
   return { text, json };
 }
 
-function claims03(fields: PlaintextFields): DecodedToken03 {
+/** One claim: its key in the plaintext's JSON, and how it is read (throwing TOKEN_MALFORMED, naming the key). */
+interface ClaimReader<T> {
+  readonly key: string;
+  readonly read: (fields: PlaintextFields) => T;
+}
+
+const claim = <T>(key: string, read: (fields: PlaintextFields) => T): ClaimReader<T> => ({ key, read });
+
+function privilegeField(fields: PlaintextFields): PrivilegeFlags {
   const privilege = privilegeFromJson(fields.json['privilege']);
   if (privilege === undefined) throw malformedToken('"privilege" must be an object mapping "1" and "2" to 0 or 1');
-  return {
-    version: '03',
-    mode: 'cbc',
-    appId: integerField(fields, 'app_id', 1, MAX_APP_ID),
-    roomId: stringField(fields, 'room_id'),
-    userId: stringField(fields, 'user_id'),
-    privilege,
-    createTime: integerField(fields, 'create_time', 0, MAX_TIME),
-    expireTime: integerField(fields, 'expire_time', 0, MAX_TIME),
-    nonce: nonceField(fields, INT64_MIN, UINT64_MAX),
-  };
+  return privilege;
 }
 
 /** The payload as a string, and how it was carried when not as one. */
@@ -138,22 +138,63 @@ function payloadField(fields: PlaintextFields): Pick<DecodedToken04, 'payload' |
   return { payload: text, payloadShape: 'object' };
 }
 
+/** The claims of each version, by their names in {@link DecodedToken}: the one definition of each claim's key and type. */
+const CLAIMS_03 = {
+  appId: claim('app_id', (f) => integerField(f, 'app_id', 1, MAX_APP_ID)),
+  roomId: claim('room_id', (f) => stringField(f, 'room_id')),
+  userId: claim('user_id', (f) => stringField(f, 'user_id')),
+  privilege: claim('privilege', privilegeField),
+  createTime: claim('create_time', (f) => integerField(f, 'create_time', 0, MAX_TIME)),
+  expireTime: claim('expire_time', (f) => integerField(f, 'expire_time', 0, MAX_TIME)),
+  nonce: claim('nonce', (f) => nonceField(f, INT64_MIN, UINT64_MAX)),
+};
+
+const CLAIMS_04 = {
+  appId: claim('app_id', (f) => integerField(f, 'app_id', 1, MAX_APP_ID)),
+  userId: claim('user_id', (f) => stringField(f, 'user_id')),
+  createTime: claim('ctime', (f) => integerField(f, 'ctime', 0, MAX_TIME)),
+  expireTime: claim('expire', (f) => integerField(f, 'expire', 0, MAX_TIME)),
+  nonce: claim('nonce', (f) => nonceField(f, INT32_MIN, INT32_MAX)), // int32 in every 04 generator
+  payload: claim('payload', payloadField),
+};
+
+function claims03(fields: PlaintextFields): DecodedToken03 {
+  const c = CLAIMS_03;
+  return {
+    version: '03',
+    mode: 'cbc',
+    appId: c.appId.read(fields),
+    roomId: c.roomId.read(fields),
+    userId: c.userId.read(fields),
+    privilege: c.privilege.read(fields),
+    createTime: c.createTime.read(fields),
+    expireTime: c.expireTime.read(fields),
+    nonce: c.nonce.read(fields),
+  };
+}
+
+/** The payload's parts as {@link DecodedToken04} holds them: the string, how it was carried, its room payload. */
+function payloadClaims({ payload, payloadShape }: Pick<DecodedToken04, 'payload' | 'payloadShape'>): Pick<DecodedToken04, 'payload' | 'payloadShape' | 'room'> {
+  const claims: Pick<DecodedToken04, 'payload' | 'payloadShape' | 'room'> = { payload };
+  if (payloadShape !== undefined) claims.payloadShape = payloadShape;
+  const room = parseRoomPayload(payload);
+  if (room !== undefined) claims.room = room;
+  return claims;
+}
+
 function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
-  const { payload, payloadShape } = payloadField(fields);
-  const decoded: DecodedToken04 = {
+  const c = CLAIMS_04;
+  const payload = c.payload.read(fields);
+  return {
     version: '04',
     mode,
-    appId: integerField(fields, 'app_id', 1, MAX_APP_ID),
-    userId: stringField(fields, 'user_id'),
-    createTime: integerField(fields, 'ctime', 0, MAX_TIME),
-    expireTime: integerField(fields, 'expire', 0, MAX_TIME),
-    nonce: nonceField(fields, INT32_MIN, INT32_MAX), // int32 in every 04 generator
-    payload,
+    appId: c.appId.read(fields),
+    userId: c.userId.read(fields),
+    createTime: c.createTime.read(fields),
+    expireTime: c.expireTime.read(fields),
+    nonce: c.nonce.read(fields),
+    ...payloadClaims(payload),
   };
-  if (payloadShape !== undefined) decoded.payloadShape = payloadShape;
-  const room = parseRoomPayload(payload);
-  if (room !== undefined) decoded.room = room;
-  return decoded;
 }
 
 /**
@@ -165,7 +206,6 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
  *
  * @param plaintext - the decrypted bytes (CBC padding removed; GCM tag verified)
  * @param opened - the envelope (its version, mode and clear expire time) and kit wrapper, as `openToken` read them
- *   (which refuses a kit around a 03 token)
  * @throws {@link ZegoTokenError} `TOKEN_EMPTY_PLAINTEXT` for no bytes at all; `TOKEN_DECRYPTION_FAILED` for CBC
  *   output that is not UTF-8 JSON (a wrong secret, almost surely); `TOKEN_MALFORMED` for a plaintext that is not a
  *   token's, or a header that disagrees with it.
@@ -177,6 +217,86 @@ export function readClaims(plaintext: Uint8Array, opened: OpenedToken): DecodedT
   if (decoded.expireTime !== header.expireTime) {
     throw malformedToken('the header and the plaintext disagree on the expire time');
   }
-  if (kit !== undefined && decoded.version === '04') decoded.kit = kit;
+  if (kit !== undefined) decoded.kit = kit;
   return decoded;
+}
+
+/** A claim that breaks the format: its key in the plaintext, why (a reason that names it), and what was there. */
+export interface ClaimFault {
+  /** The claim's key in the plaintext's JSON (`'nonce'`), or `''` when the plaintext itself is no JSON object. */
+  key: string;
+  /** What the format wants, naming the key: `'"nonce" must be an integer from -2147483648 to 2147483647'`. */
+  reason: string;
+  /** What was found, by its type and size only (never its value): `'a string of 24 hexadecimal digits'`. */
+  found: string;
+}
+
+/** The claims {@link DecodedToken} names, any of which may be missing from a plaintext read in part. */
+export type ReadableClaims = Partial<Omit<DecodedToken03, 'version' | 'mode' | 'kit'> & Omit<DecodedToken04, 'version' | 'mode' | 'kit'>>;
+
+/** A plaintext that decrypted but breaks the format: the claims that could be read, and every claim at fault. */
+export interface PartlyReadClaims {
+  claims: ReadableClaims;
+  /** The keys of the claims read, in the format's order (`['app_id', 'user_id', …]`). */
+  keys: string[];
+  faults: ClaimFault[];
+}
+
+const HEX = /^[0-9A-Fa-f]+$/;
+
+/** A JSON value by its type and size, never its content (a claim may be a user ID). */
+function found(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    if (value === '') return 'an empty string';
+    return HEX.test(value) ? `a string of ${value.length} hexadecimal digits` : `a string of ${value.length} characters`;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer outside that range' : 'a fractional number';
+  if (typeof value === 'boolean') return `${value}`;
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/**
+ * Reads a decrypted plaintext as {@link readClaims} does, but where a claim breaks the format, reads on: every claim
+ * that can be read, and each that cannot, with what was found. For the doctor, which shows what a generator wrote
+ * when it does not write ZEGO's format.
+ *
+ * @throws {@link ZegoTokenError} `TOKEN_EMPTY_PLAINTEXT` and `TOKEN_DECRYPTION_FAILED` as {@link readClaims}.
+ */
+export function readClaimsInPart(plaintext: Uint8Array, opened: OpenedToken): DecodedToken | PartlyReadClaims {
+  try {
+    return readClaims(plaintext, opened);
+  } catch (error) {
+    if (!(error instanceof ZegoTokenError) || error.code !== ErrorCode.TOKEN_MALFORMED) throw error;
+  }
+  const { envelope: header } = opened;
+  let fields: PlaintextFields;
+  try {
+    fields = readPlaintext(plaintext, header.mode);
+  } catch (error) {
+    if (!(error instanceof ZegoTokenError) || error.code !== ErrorCode.TOKEN_MALFORMED) throw error;
+    return { claims: {}, keys: [], faults: [{ key: '', reason: error.reason, found: 'other text' }] };
+  }
+  const claims: Record<string, unknown> = {};
+  const keys: string[] = [];
+  const faults: ClaimFault[] = [];
+  const table: Record<string, ClaimReader<unknown>> = header.version === '03' ? CLAIMS_03 : CLAIMS_04;
+  for (const [name, { key, read }] of Object.entries(table)) {
+    try {
+      const value = read(fields);
+      if (name === 'payload') Object.assign(claims, payloadClaims(value as Pick<DecodedToken04, 'payload' | 'payloadShape'>));
+      else claims[name] = value;
+      keys.push(key);
+    } catch (error) {
+      if (!(error instanceof ZegoTokenError)) throw error;
+      faults.push({ key, reason: error.reason, found: found(fields.json[key]) });
+    }
+  }
+  const { expireTime } = claims;
+  if (typeof expireTime === 'number' && expireTime !== header.expireTime) {
+    const key = table['expireTime']!.key;
+    faults.push({ key, reason: `"${key}" must equal the expire time of the clear header`, found: `epoch second ${expireTime}` });
+  }
+  return { claims, keys, faults };
 }

@@ -16,7 +16,9 @@ export interface VerifyTokenExpectations {
   userId?: string | undefined;
   /**
    * The token must be bound to this room (03 tokens, and 04 tokens with a room payload). A room payload with
-   * `room_id: ""` is valid in any room (ZEGO's README), so it passes: the result says so with `room.anyRoom`.
+   * `room_id: ""` is valid in any room (ZEGO's README), so it passes: the result says so with `room.anyRoom`. A kit
+   * token whose wrapper names a room is bound to that room, the one UIKit joins (its token, if bound to a room, must
+   * be bound to the same).
    */
   roomId?: string | undefined;
   /** The current time in epoch seconds; defaults to the system clock (leave it out, or `undefined`: `null` is refused). */
@@ -51,6 +53,22 @@ export function roomMatch(decoded: DecodedToken, roomId: string): 'match' | 'no-
   if (decoded.version === '03') return decoded.roomId === roomId ? 'match' : 'other';
   if (decoded.room === undefined) return 'no-room';
   return decoded.room.anyRoom === true || decoded.room.roomId === roomId ? 'match' : 'other';
+}
+
+/** The room a token is bound to: an 03 token's, or a 04 room payload's; `undefined` for none or any room. */
+export function boundRoom(decoded: DecodedToken): string | undefined {
+  if (decoded.version === '03') return decoded.roomId;
+  return decoded.room === undefined || decoded.room.anyRoom === true ? undefined : decoded.room.roomId;
+}
+
+/**
+ * Whether a kit token's wrapper names a room (the room UIKit joins) other than the one its token is bound to: then
+ * the login fails wherever room authentication is on. A wrapper with no room, or a token bound to none, never differs.
+ */
+export function kitRoomDiffers(decoded: DecodedToken): boolean {
+  const { kit } = decoded;
+  const room = boundRoom(decoded);
+  return kit !== undefined && kit.roomId !== '' && room !== undefined && room !== kit.roomId;
 }
 
 /** Expectations checked before any decryption, so a bad one fails the same way whatever the token. */
@@ -94,14 +112,18 @@ export function judgeClaims(decoded: DecodedToken, expected: CheckedExpectations
     throw new ZegoTokenError(ErrorCode.TOKEN_EXPIRED, 'token expired before it was created: its lifetime is negative');
   }
   if (now >= decoded.expireTime + tolerance) throw new ZegoTokenError(ErrorCode.TOKEN_EXPIRED, 'token has expired');
-  if (decoded.version === '04' && decoded.kit !== undefined) {
-    if (decoded.kit.appId !== decoded.appId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another app than its token");
-    if (decoded.kit.userId !== decoded.userId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another user than its token");
+  const { kit } = decoded;
+  if (kit !== undefined) {
+    if (kit.appId !== decoded.appId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another app than its token");
+    if (kit.userId !== decoded.userId) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another user than its token");
+    if (kitRoomDiffers(decoded)) throw new ZegoTokenError(ErrorCode.TOKEN_CLAIM_MISMATCH, "kit token's wrapper names another room than its token");
   }
   if (appId !== undefined && decoded.appId !== appId) throw mismatch('app');
   if (userId !== undefined && decoded.userId !== userId) throw mismatch('user');
   if (roomId !== undefined) {
-    if (roomMatch(decoded, roomId) !== 'match') throw mismatch('room');
+    // UIKit joins the wrapper's room: a kit token that names one is bound to it (its token, checked above, agrees).
+    const bound = kit !== undefined && kit.roomId !== '' ? kit.roomId === roomId : roomMatch(decoded, roomId) === 'match';
+    if (!bound) throw mismatch('room');
   }
   return decoded;
 }
