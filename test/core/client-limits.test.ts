@@ -292,7 +292,7 @@ describe('the doctor on the limits: what its messages say', () => {
     expect: { findings: node.DiagnosisCode[]; not?: node.DiagnosisCode[]; ok?: boolean };
   }
   const fieldCases = (
-    JSON.parse(readFileSync(new URL('../../../shared/vectors/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }
+    JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }
   ).cases;
   const field = (id: string): FieldCase => fieldCases.find((c) => c.id === id)!;
   const diagnosed = (c: FieldCase, withSecret = true): node.DiagnosisFinding[] =>
