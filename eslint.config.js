@@ -14,7 +14,7 @@ const CORE_LAYERS = {
   tokens: ['lib', 'format'],
   diagnosis: ['lib', 'format', 'tokens'],
   route: ['lib', 'format', 'tokens'],
-  web: ['lib', 'format', 'tokens', 'route'],
+  web: ['lib', 'format', 'tokens', 'diagnosis', 'route'],
   node: ['lib', 'format', 'tokens', 'diagnosis', 'route'],
   'server-assistant': ['lib', 'format', 'tokens', 'node'],
   cli: ['lib', 'format', 'tokens', 'diagnosis', 'route', 'node'],

@@ -87,6 +87,19 @@ globalThis.runZegoChecks = async function runZegoChecks({ web, node, vectors, fe
     await rejectsWith(web.generateToken04({ ...kinds[0].options, secret: 'short' }), web.ErrorCode.SECRET_INVALID);
   });
 
+  await check('the doctor: a good token, a damaged one, and one keyed with MD5 of the secret (Web Crypto has no MD5)', async () => {
+    const token = await web.generateToken04(kinds[0].options);
+    const good = await web.diagnoseToken(token, { secret: SECRET, appId: 1234567890, userId: 'alice', roomId: 'lobby_#1' });
+    assert(good.ok === true && good.token && good.token.userId === 'alice', `good: ${JSON.stringify(good.findings)}`);
+    const damaged = await web.diagnoseToken(token.replace(/\+/g, ' ').slice(0, 60), { secret: SECRET });
+    assert(damaged.ok === false && damaged.findings.some((f) => f.code === 'truncated'), `damaged: ${JSON.stringify(damaged.findings)}`);
+    // A GCM token for app 7 keyed with MD5 of SECRET (AES-128), made with test/support/format-decoder.ts's sealRawToken.
+    const md5Keyed =
+      '04AAAAAHE/wRAADAcHBwcHBwcHBwcHBwBvL1oEoEbeTsCUa6chvY8LlJq4crJLkeQ+rzMpskeNFbSXg1RwNbNosgM2VRB4DdzYdYmSF3Rc3BcoVJ5Cf4ID7+XZ1aSfw1Mq/U0GSni2VZbosI7bsNyindfhErfx2zwPYWtSnd28rycSVqgFix7IAQ==';
+    const derived = await web.diagnoseToken(md5Keyed, { secret: SECRET, now: 1_900_000_000 });
+    assert(derived.findings.some((f) => f.code === 'wrong_key_derivation' && /MD5/.test(f.message)), `md5: ${JSON.stringify(derived.findings)}`);
+  });
+
   await check('issuer: 200 with a token that decodes, no-store', async () => {
     const issuer = web.createTokenIssuer({ appId: 1234567890, secret: SECRET });
     const response = await issuer.issue({ userId: 'alice', roomId: 'lobby', request: null });

@@ -36,7 +36,10 @@ export const wrapperFor = (o: { user?: string; room?: string; appId?: number } =
 
 const variant = (id: string): GeneratorVariant => generatorVariants.find((v) => v.id === id)!;
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
-const md5Hex = (text: string): string => createHash('md5').update(text).digest('hex');
+const md5 = (text: string): Buffer => createHash('md5').update(text).digest();
+const md5Hex = (text: string): string => md5(text).toString('hex');
+/** A "secret" of 48 hexadecimal digits: a generator that hex-decodes it keys AES-192. */
+const HEX_48 = '00112233445566778899aabbccddeeff0011223344556677';
 const base64url = (text: string): string => Buffer.from(text).toString('base64url');
 const hmacHex = createHash('sha256').update('signature').digest('hex');
 const jwt = `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(`{"app_id":7,"user_id":"${USER}"}`)}.${createHash('sha256').update('s').digest('base64url')}`;
@@ -63,6 +66,8 @@ export const causes: Array<[string, string, DiagnoseTokenOptions, DiagnosisCode[
   // The right envelope and secret, the key derived another way; the AppSign in the secret's place.
   ['a GCM token keyed with SHA-256 of the secret', gcm(body04(), sha256(SECRET)), withSecret, ['wrong_key_derivation']],
   ['a CBC token keyed with the secret’s first 16 characters', cbc(body04(), Buffer.from(SECRET.slice(0, 16))), withSecret, ['legacy_cbc', 'wrong_key_derivation']],
+  ['a CBC token keyed with MD5 of the secret', cbc(body04(), md5(SECRET)), withSecret, ['legacy_cbc', 'wrong_key_derivation']],
+  ['a GCM token keyed with a secret of 48 hexadecimal digits decoded (AES-192)', gcm(body04(), Buffer.from(HEX_48, 'hex')), { secret: HEX_48, now: NOW }, ['secret_invalid', 'wrong_key_derivation']],
   ['a GCM token keyed with the secret’s hexadecimal MD5', gcm(body04(), Buffer.from(md5Hex(SECRET))), withSecret, ['wrong_key_derivation']],
   ['a GCM token keyed with the AppSign decoded from hexadecimal', gcm(body04(), Buffer.from(APP_SIGN, 'hex')), { secret: APP_SIGN, now: NOW }, ['app_sign_as_secret', 'wrong_key_derivation']],
   ['a token checked with the AppSign', gcm(), { secret: APP_SIGN, now: NOW }, ['app_sign_as_secret']],

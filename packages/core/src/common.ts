@@ -22,6 +22,8 @@ export type { DecodedToken, DecodedToken03, DecodedToken04 } from './tokens/read
 export { DEFAULT_CLOCK_TOLERANCE_SECONDS, type VerifyTokenExpectations } from './tokens/verify-claims.js';
 // Reading the clear header needs no cipher: one synchronous function for both entries.
 export { inspectToken, type TokenHeader } from './tokens/inspect-token.js';
+export type { DiagnoseTokenOptions, PartlyReadToken, TokenDiagnosis } from './diagnosis/diagnose-token.js';
+export { DIAGNOSIS_SEVERITIES, type DiagnosisCode, type DiagnosisFinding, type DiagnosisSeverity } from './diagnosis/findings.js';
 export { isZegoRoomId } from './tokens/room-id.js';
 export { MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME } from './tokens/lifetime.js';
 export { isZegoStreamId, MAX_STREAM_ID_BYTES } from './tokens/stream-id.js';

@@ -9,3 +9,4 @@
 export * from './common.js';
 export { decodeToken, generateToken03, generateToken04, verifyToken } from './web/tokens.js';
 export { createTokenIssuer, createTokenRoute, type WebTokenIssuer } from './web/token-issuer.js';
+export { diagnoseToken } from './web/diagnose-token.js';

@@ -19,7 +19,8 @@ import { describeMisreading, MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME, misre
 import { outsideCharacter, ZEGO_ID_SYMBOLS } from '../tokens/zego-id.js';
 import { finding, type DiagnosisFinding } from './findings.js';
 import { foreignFinding } from './foreign-format.js';
-import { derivedKeys, type DoctorCrypto, type KeyDerivation } from './key-derivations.js';
+import { call, type Steps } from '../lib/steps.js';
+import { derivedKeys, type DoctorCrypto, type KeyDerivation, type SecretDigests } from './key-derivations.js';
 import { repairToken } from './repair-token.js';
 
 /** What {@link diagnoseToken} checks the token against. Every field is optional. */
@@ -72,6 +73,8 @@ export const ordinal = (n: number): string => ORDINALS[n - 1] ?? `${n}th`;
 
 /** The library's names: `The secret option`, `The 2nd secret of the secret option`. */
 const optionNames: SecretNamer = (index, count) => (count === 1 ? 'The secret option' : `The ${ordinal(index + 1)} secret of the secret option`);
+
+const utf8 = new TextEncoder();
 
 const readOptions = optionsReader<DiagnoseTokenOptions>({ ...EXPECTATION_NAMES, secret: true });
 
@@ -161,25 +164,31 @@ interface Opened {
  * `empty_plaintext` (the right key, nothing encrypted), or `undefined` when nothing opens it. A CBC key "opens" a
  * token only when it decrypts to JSON (readClaimsInPart refuses anything else as a failed decryption).
  */
-function openWithSecrets(crypto: DoctorCrypto, opened: OpenedToken, secrets: readonly GivenSecret[]): Opened | DiagnosisFinding | undefined {
-  const tryKey = (open: () => Uint8Array, index: number, derivation?: KeyDerivation): Opened | DiagnosisFinding | undefined => {
+function* openWithSecrets<Bytes extends Uint8Array | Promise<Uint8Array>>(
+  crypto: DoctorCrypto<Bytes>,
+  opened: OpenedToken,
+  secrets: readonly GivenSecret[],
+): Steps<Opened | DiagnosisFinding | undefined> {
+  function* tryKey(open: () => Bytes, index: number, derivation?: KeyDerivation): Steps<Opened | DiagnosisFinding | undefined> {
     try {
-      const read = readClaimsInPart(open(), opened);
+      const read = readClaimsInPart(yield* call(open()), opened);
       return derivation === undefined ? { read, index } : { read, index, derivation };
     } catch (error) {
       if (!(error instanceof ZegoTokenError)) throw error;
       if (error.code !== ErrorCode.TOKEN_EMPTY_PLAINTEXT) return undefined;
       return finding('empty_plaintext', "The token decrypts to nothing: its generator failed to encode its JSON (PHP's json_encode does on invalid UTF-8), so check its user ID and payload are valid UTF-8.");
     }
-  };
+  }
   for (const { index, usable } of secrets) {
     if (usable === undefined) continue;
-    const result = tryKey(() => crypto.keyFor(usable).open(opened.envelope), index);
+    const result = yield* tryKey(() => crypto.keyFor(usable).open(opened.envelope), index);
     if (result !== undefined) return result;
   }
   for (const { index, text } of secrets) {
-    for (const derivation of derivedKeys(text, crypto.digest)) {
-      const result = tryKey(() => crypto.openWithKey(derivation.key, opened.envelope), index, derivation);
+    const bytes = utf8.encode(text);
+    const digests: SecretDigests = { sha256: yield* call(crypto.digest('sha256', bytes)), md5: yield* call(crypto.digest('md5', bytes)) };
+    for (const derivation of derivedKeys(text, digests)) {
+      const result = yield* tryKey(() => crypto.openWithKey(derivation.key, opened.envelope), index, derivation);
       if (result !== undefined) return result;
     }
   }
@@ -352,11 +361,16 @@ function claimFindings(claims: DecodedToken, o: Resolved, envelope: Envelope): D
 }
 
 /**
- * `diagnoseToken` on `crypto`, a platform's synchronous cryptography (node:crypto's: node/diagnose-token.ts). The
- * doctor reads tokens one at a time, for people: synchronous, so only a synchronous platform opens them. `names` says
+ * `diagnoseToken`'s steps on `crypto`, a platform's cryptography: run by `runSync` on node:crypto
+ * (node/diagnose-token.ts), by `runAsync` on Web Crypto (web/diagnose-token.ts), so both say the same. `names` says
  * what the findings call each secret given (the CLI names its flag or environment variable).
  */
-export function diagnose(crypto: DoctorCrypto, token: string, options: DiagnoseTokenOptions, names: SecretNamer = optionNames): TokenDiagnosis {
+export function* diagnose<Bytes extends Uint8Array | Promise<Uint8Array>>(
+  crypto: DoctorCrypto<Bytes>,
+  token: string,
+  options: DiagnoseTokenOptions,
+  names: SecretNamer = optionNames,
+): Steps<TokenDiagnosis> {
   const o = resolveOptions(options);
   const result = (findings: DiagnosisFinding[], read?: TokenDiagnosis['token']): TokenDiagnosis => {
     const diagnosis: TokenDiagnosis = { ok: !findings.some((f) => f.severity === 'error'), findings };
@@ -401,7 +415,7 @@ export function diagnose(crypto: DoctorCrypto, token: string, options: DiagnoseT
   if (version === '03') {
     findings.push(finding('zim_needs_04', 'This is a 03 token: ZIM refuses it (6000107, "Token version number is wrong") and takes only 04 tokens, so issue 04 tokens unless the client is an older RTC SDK.'));
   }
-  const opened = o.secrets === undefined ? undefined : openWithSecrets(crypto, { envelope, kit }, o.secrets);
+  const opened = o.secrets === undefined ? undefined : yield* openWithSecrets(crypto, { envelope, kit }, o.secrets);
   if (opened === undefined || !('read' in opened)) {
     if (opened !== undefined) return result([...findings, opened], header);
     // What the clear header alone tells of the token's expiry, whatever the secret.

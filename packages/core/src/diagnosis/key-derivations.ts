@@ -6,12 +6,24 @@
 import type { Envelope } from '../format/envelope-reader.js';
 import type { TokenCrypto } from '../format/token-crypto.js';
 
-/** What the doctor needs of a platform: its tokens' cryptography, any AES key, and two digests, all synchronous. */
-export interface DoctorCrypto extends TokenCrypto<string, Uint8Array> {
-  /** Decrypts with an AES key of 16, 24 or 32 bytes; a wrong key throws TOKEN_DECRYPTION_FAILED. */
-  readonly openWithKey: (key: Uint8Array, envelope: Envelope) => Uint8Array;
+/**
+ * What the doctor needs of a platform: its tokens' cryptography, any AES key, and two digests. `Bytes` is what each
+ * answers: `Uint8Array` on node:crypto, a promise of one on Web Crypto.
+ */
+export interface DoctorCrypto<Bytes extends Uint8Array | Promise<Uint8Array>> extends TokenCrypto<unknown, Bytes> {
+  /**
+   * Decrypts with an AES key of 16, 24 or 32 bytes; a wrong key (or one the platform does not take: Chromium's Web
+   * Crypto has no AES-192) throws or rejects with TOKEN_DECRYPTION_FAILED.
+   */
+  readonly openWithKey: (key: Uint8Array, envelope: Envelope) => Bytes;
   /** The digest of `data`. */
-  readonly digest: (algorithm: 'sha256' | 'md5', data: Uint8Array) => Uint8Array;
+  readonly digest: (algorithm: 'sha256' | 'md5', data: Uint8Array) => Bytes;
+}
+
+/** The digests of a secret's UTF-8 bytes that the derivations below take. */
+export interface SecretDigests {
+  readonly sha256: Uint8Array;
+  readonly md5: Uint8Array;
 }
 
 /** A key derived from the secret, and how, as a phrase: `SHA-256 of the secret`. */
@@ -36,12 +48,11 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
 
 /**
  * The keys a generator may have derived from `secret` (as given, right or wrong) instead of its 32 UTF-8 bytes, each
- * named as the doctor says it. Never the secret's own bytes: those are ZEGO's key, tried first.
+ * named as the doctor says it, from the digests of its UTF-8 bytes. Never the secret's own bytes: those are ZEGO's key,
+ * tried first.
  */
-export function derivedKeys(secret: string, digest: DoctorCrypto['digest']): KeyDerivation[] {
+export function derivedKeys(secret: string, { sha256, md5 }: SecretDigests): KeyDerivation[] {
   const bytes = utf8.encode(secret);
-  const sha256 = digest('sha256', bytes);
-  const md5 = digest('md5', bytes);
   const candidates: KeyDerivation[] = [
     { name: 'SHA-256 of the secret (AES-256)', key: sha256 },
     { name: 'the first 16 characters of the secret (AES-128)', key: bytes.subarray(0, 16) },

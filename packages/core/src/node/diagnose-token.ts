@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { diagnose, type DiagnoseTokenOptions, type SecretNamer, type TokenDiagnosis } from '../diagnosis/diagnose-token.js';
 import type { DoctorCrypto } from '../diagnosis/key-derivations.js';
+import { runSync } from '../lib/steps.js';
 import { NODE_CRYPTO, open } from './crypto.js';
 
 /** node:crypto as the doctor takes it: the tokens' cryptography, any AES key, and the digests of key derivations. */
-const DOCTOR_CRYPTO: DoctorCrypto = {
+const DOCTOR_CRYPTO: DoctorCrypto<Uint8Array> = {
   ...NODE_CRYPTO,
   openWithKey: open,
   digest: (algorithm, data) => createHash(algorithm).update(data).digest(),
@@ -43,10 +44,10 @@ const DOCTOR_CRYPTO: DoctorCrypto = {
  * ```
  */
 export function diagnoseToken(token: string, options: DiagnoseTokenOptions = {}): TokenDiagnosis {
-  return diagnose(DOCTOR_CRYPTO, token, options);
+  return runSync(diagnose(DOCTOR_CRYPTO, token, options));
 }
 
 /** {@link diagnoseToken}, its findings calling each secret as `names` says (the CLI: its flag, or ZEGO_SERVER_SECRET). */
 export function diagnoseTokenNaming(token: string, options: DiagnoseTokenOptions, names: SecretNamer): TokenDiagnosis {
-  return diagnose(DOCTOR_CRYPTO, token, options, names);
+  return runSync(diagnose(DOCTOR_CRYPTO, token, options, names));
 }

@@ -50,8 +50,8 @@ interface Keyring {
   load(mode: TokenMode): Promise<WebKey>;
 }
 
-function keyring(secret: string): Keyring {
-  const raw = utf8.encode(secret);
+/** The keyring of `raw`, an AES key of 16, 24 or 32 bytes: the secret's 32 UTF-8 bytes, or one the doctor derives. */
+function keyring(raw: Uint8Array<ArrayBuffer>): Keyring {
   const ready: Partial<Record<TokenMode, WebKey>> = {};
   const imported: Partial<Record<TokenMode, Promise<WebKey>>> = {};
   const load = (mode: TokenMode): Promise<WebKey> =>
@@ -116,10 +116,27 @@ function adjoined(first: Uint8Array, second: Uint8Array): Uint8Array {
 export const WEB_CRYPTO: TokenCrypto<Promise<string>, Promise<Uint8Array>> = {
   random,
   keyFor: lastKeyFor((secret): TokenKey<Promise<string>, Promise<Uint8Array>> => {
-    const keys = keyring(secret);
+    const keys = keyring(utf8.encode(secret));
     return {
       seal: (version, mode, expireTime, plaintext) => seal(keys, version, mode, expireTime, plaintext),
       open: (envelope) => open(keys, envelope),
     };
   }),
 };
+
+/**
+ * Decrypts an envelope with `key`, an AES key of 16, 24 or 32 bytes the doctor derives from a secret as some
+ * generators do. A wrong key, an altered token, or a key size the platform does not take (Chromium has no AES-192)
+ * rejects with TOKEN_DECRYPTION_FAILED.
+ */
+export async function openWithKey(key: Uint8Array, envelope: Envelope): Promise<Uint8Array> {
+  const keys = keyring(key.slice());
+  try {
+    await keys.load(envelope.mode);
+  } catch (error) {
+    // A key size the platform refuses (Chromium: OperationError, "192-bit AES keys are not supported") opens nothing.
+    if (error instanceof DOMException) throw decryptionFailed();
+    throw error;
+  }
+  return open(keys, envelope);
+}
