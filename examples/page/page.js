@@ -157,19 +157,35 @@ function timeLeft(seconds) {
 }
 
 /**
- * A token or kit token, with a button that hands it to the doctor.
+ * A lifetime in its non-zero units: `1 h`, `1 h 30 min`, `45 s`.
+ * @param {number} seconds
+ */
+function span(seconds) {
+  const parts = [[Math.floor(seconds / 3600), 'h'], [Math.floor((seconds % 3600) / 60), 'min'], [seconds % 60, 's']];
+  return parts.filter(([value]) => value !== 0).map(([value, unit]) => `${value} ${unit}`).join(' ') || '0 s';
+}
+
+/**
+ * A token or kit token in a read-only field (one line, whole when copied, labelled) with a button that hands it to
+ * the doctor.
  * @param {string} title
  * @param {string} name
  * @param {string} token
  */
 function tokenBlock(title, name, token) {
+  const field = /** @type {HTMLInputElement} */ (
+    element('input', { id: `shown-${name}`, class: 'token', 'data-field': name, readonly: '', autocomplete: 'off', spellcheck: 'false' })
+  );
+  field.value = token;
+  field.addEventListener('focus', () => field.select());
   const button = element('button', { type: 'button', id: `diagnose-${name}` }, `Diagnose the ${title.toLowerCase()}`);
   button.addEventListener('click', () => {
-    const field = /** @type {HTMLTextAreaElement} */ (byId('doctor-token'));
-    field.value = token;
-    field.focus();
+    const doctorToken = /** @type {HTMLTextAreaElement} */ (byId('doctor-token'));
+    doctorToken.value = token;
+    doctorToken.focus();
   });
-  return element('div', { class: 'token-block' }, element('h4', {}, title), element('code', { class: 'token', 'data-field': name }, token), button);
+  const label = element('label', { for: field.id }, `${title} `, element('span', { class: 'hint' }, `(${token.length} characters)`));
+  return element('div', { class: 'field token-block' }, label, field, button);
 }
 
 /**
@@ -265,7 +281,7 @@ tokenForm.addEventListener('submit', (event) => {
     (body) => {
       showToken(body, requestedAt);
       const where = body.roomId === undefined ? 'from the identity route' : `for room ${body.roomId}`;
-      tokenStatus.textContent = `Got a token ${where}, for ${body.userId}, valid ${timeLeft(body.expiresAt - body.issuedAt)}.`;
+      tokenStatus.textContent = `Got a token ${where}, for ${body.userId}, valid ${span(body.expiresAt - body.issuedAt)}.`;
     },
     (/** @type {unknown} */ error) => {
       showNoToken();
