@@ -260,8 +260,7 @@ function tokenProblem(error) {
 
 const tokenForm = /** @type {HTMLFormElement} */ (byId('token-form'));
 const roomField = /** @type {HTMLInputElement} */ (byId('room-id'));
-const tokenStatus = element('p', { id: 'token-status', class: 'status', role: 'status' });
-tokenResult.before(tokenStatus);
+const tokenStatus = byId('token-status');
 tokenForm.addEventListener('change', () => {
   roomField.disabled = new FormData(tokenForm).get('route') === 'identity';
 });
@@ -294,8 +293,7 @@ tokenForm.addEventListener('submit', (event) => {
 
 const doctorForm = /** @type {HTMLFormElement} */ (byId('doctor-form'));
 const doctorResult = byId('doctor-result');
-const doctorClaims = element('div', { id: 'doctor-claims' });
-doctorResult.after(doctorClaims);
+const doctorClaims = byId('doctor-claims');
 
 /**
  * What the doctor could read from the token (its claims with the secret, else its clear header).
