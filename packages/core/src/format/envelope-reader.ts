@@ -104,20 +104,24 @@ export function canonicalBase64Size(text: string): number {
  */
 export type Base64Decoder = (text: string) => Uint8Array | undefined;
 
+// Uint8Array.fromBase64 where the runtime has it (Bun, Deno, recent V8; not Node 20): no binary string at all.
+const nativeFromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 /**
- * The decoder with Web APIs only. `atob` skips whitespace and refuses any other character outside the standard
- * alphabet (and a misplaced `=`), so {@link canonicalBase64Size} decides the rest.
+ * The decoder with Web APIs only. `atob` (and `Uint8Array.fromBase64`, with its default forgiving last chunk, which
+ * reads as `atob` does) skips whitespace and refuses any other character outside the standard alphabet (and a
+ * misplaced `=`), so {@link canonicalBase64Size} decides the rest.
  */
 export const webBase64: Base64Decoder = (text) => {
   const size = canonicalBase64Size(text);
   if (size === -1) return undefined;
-  let binary: string;
+  let bytes: Uint8Array;
   try {
-    binary = atob(text);
+    bytes = nativeFromBase64 === undefined ? binaryBytes(atob(text)) : nativeFromBase64(text);
   } catch {
     return undefined;
   }
-  return binary.length === size ? binaryBytes(binary) : undefined;
+  return bytes.length === size ? bytes : undefined;
 };
 
 /**

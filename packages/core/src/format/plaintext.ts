@@ -79,12 +79,25 @@ function isIntegerLiteralOf(literal: string, value: number): boolean {
   return INTEGER_LITERAL.test(literal) && Number(literal) === value;
 }
 
+/** The integers a nonce may be: as bigints (exact, for literals beyond 2^53) and as doubles (for safe integers). */
+export interface NonceRange {
+  readonly min: bigint;
+  readonly max: bigint;
+  readonly minNumber: number;
+  readonly maxNumber: number;
+}
+
+/** A {@link NonceRange}, built once per format. */
+export function nonceRange(min: bigint, max: bigint): NonceRange {
+  return { min, max, minNumber: Number(min), maxNumber: Number(max) };
+}
+
 /**
  * The nonce exactly as written, as decimal text: 03 nonces exceed 2^53, which `JSON.parse` rounds, so the range is
- * checked on the literal itself (`min`/`max` as bigints). (`JSON.parse` source access needs Node 21+, so the literal
- * is found in the already-parsed text.)
+ * checked on the literal itself. (`JSON.parse` source access needs Node 21+, so the literal is found in the
+ * already-parsed text.)
  */
-export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): string {
+export function nonceField(fields: PlaintextFields, range: NonceRange): string {
   const parsed = fields.json['nonce'];
   const source = typeof parsed === 'number' ? nonceLiteral(fields.text) : undefined;
   // The literal must agree with JSON.parse: a belt to the braces of reading keys as JSON.parse does.
@@ -94,9 +107,9 @@ export function nonceField(fields: PlaintextFields, min: bigint, max: bigint): s
   // A safe integer is the literal's exact value, and compares exactly with the bounds as doubles (rounding a bound
   // beyond 2^53 cannot carry it past a safe integer): no BigInt to build or compare.
   const outside = Number.isSafeInteger(parsed)
-    ? parsed < Number(min) || parsed > Number(max)
-    : BigInt(source) < min || BigInt(source) > max;
-  if (outside) throw malformedToken(`"nonce" must be an integer from ${min} to ${max}`);
+    ? parsed < range.minNumber || parsed > range.maxNumber
+    : BigInt(source) < range.min || BigInt(source) > range.max;
+  if (outside) throw malformedToken(`"nonce" must be an integer from ${range.min} to ${range.max}`);
   return source;
 }
 

@@ -95,7 +95,9 @@ function withoutPadding(blocks: Buffer): Buffer {
 
 /** AES of the key's size: the secret's key is always 32 bytes; the doctor also tries keys of 16 and 24. */
 const aes = <Mode extends TokenMode>(key: Uint8Array, mode: Mode): `aes-${128 | 192 | 256}-${Mode}` =>
-  `aes-${(key.length * 8) as 128 | 192 | 256}-${mode}`;
+  (key.length === 32 ? AES_256[mode] : `aes-${key.length * 8}-${mode}`) as `aes-${128 | 192 | 256}-${Mode}`;
+// The names as constants for the secret's own key, as on every token: no string to build per decryption.
+const AES_256 = { gcm: 'aes-256-gcm', cbc: 'aes-256-cbc' } as const;
 
 /**
  * Decrypts an envelope with `key`, an AES key of 16, 24 or 32 bytes: the secret's own (AES-256), or one the doctor

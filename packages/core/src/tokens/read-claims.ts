@@ -15,6 +15,7 @@ import type { OpenedToken } from '../format/open-token.js';
 import {
   integerField,
   nonceField,
+  nonceRange,
   stringField,
   topLevelValueText,
   type PlaintextFields,
@@ -84,6 +85,9 @@ const INT32_MIN = -(2n ** 31n);
 const INT32_MAX = 2n ** 31n - 1n;
 const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
+/** 03 nonces: signed or unsigned 64-bit; 04 nonces: int32 in every 04 generator. */
+const NONCES_03 = nonceRange(INT64_MIN, UINT64_MAX);
+const NONCES_04 = nonceRange(INT32_MIN, INT32_MAX);
 /** The largest signed 64-bit integer: 03 nonces above it come only from Python's generator before its fix. */
 export const INT64_MAX: bigint = 2n ** 63n - 1n;
 
@@ -146,7 +150,7 @@ const CLAIMS_03 = {
   privilege: claim('privilege', privilegeField),
   createTime: claim('create_time', (f) => integerField(f, 'create_time', 0, MAX_TIME)),
   expireTime: claim('expire_time', (f) => integerField(f, 'expire_time', 0, MAX_TIME)),
-  nonce: claim('nonce', (f) => nonceField(f, INT64_MIN, UINT64_MAX)),
+  nonce: claim('nonce', (f) => nonceField(f, NONCES_03)),
 };
 
 const CLAIMS_04 = {
@@ -154,7 +158,7 @@ const CLAIMS_04 = {
   userId: claim('user_id', (f) => stringField(f, 'user_id')),
   createTime: claim('ctime', (f) => integerField(f, 'ctime', 0, MAX_TIME)),
   expireTime: claim('expire', (f) => integerField(f, 'expire', 0, MAX_TIME)),
-  nonce: claim('nonce', (f) => nonceField(f, INT32_MIN, INT32_MAX)), // int32 in every 04 generator
+  nonce: claim('nonce', (f) => nonceField(f, NONCES_04)), // int32 in every 04 generator
   payload: claim('payload', payloadField),
 };
 
@@ -173,19 +177,21 @@ function claims03(fields: PlaintextFields): DecodedToken03 {
   };
 }
 
-/** The payload's parts as {@link DecodedToken04} holds them: the string, how it was carried, its room payload. */
-function payloadClaims({ payload, payloadShape }: Pick<DecodedToken04, 'payload' | 'payloadShape'>): Pick<DecodedToken04, 'payload' | 'payloadShape' | 'room'> {
-  const claims: Pick<DecodedToken04, 'payload' | 'payloadShape' | 'room'> = { payload };
+/**
+ * Puts the payload's parts into `claims` as {@link DecodedToken04} holds them: the string, how it was carried, its room
+ * payload (assigned, not spread: this runs on every decode).
+ */
+function putPayloadClaims(claims: Partial<DecodedToken04>, { payload, payloadShape }: Pick<DecodedToken04, 'payload' | 'payloadShape'>): void {
+  claims.payload = payload;
   if (payloadShape !== undefined) claims.payloadShape = payloadShape;
   const room = parseRoomPayload(payload);
   if (room !== undefined) claims.room = room;
-  return claims;
 }
 
 function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
   const c = CLAIMS_04;
   const payload = c.payload.read(fields);
-  return {
+  const decoded: DecodedToken04 = {
     version: '04',
     mode,
     appId: c.appId.read(fields),
@@ -193,8 +199,10 @@ function claims04(fields: PlaintextFields, mode: TokenMode): DecodedToken04 {
     createTime: c.createTime.read(fields),
     expireTime: c.expireTime.read(fields),
     nonce: c.nonce.read(fields),
-    ...payloadClaims(payload),
+    payload: '',
   };
+  putPayloadClaims(decoded, payload);
+  return decoded;
 }
 
 /**
@@ -285,7 +293,7 @@ export function readClaimsInPart(plaintext: Uint8Array, opened: OpenedToken): De
   for (const [name, { key, read }] of Object.entries(table)) {
     try {
       const value = read(fields);
-      if (name === 'payload') Object.assign(claims, payloadClaims(value as Pick<DecodedToken04, 'payload' | 'payloadShape'>));
+      if (name === 'payload') putPayloadClaims(claims, value as Pick<DecodedToken04, 'payload' | 'payloadShape'>);
       else claims[name] = value;
       keys.push(key);
     } catch (error) {

@@ -82,19 +82,21 @@ async function seal(
   return version + base64(envelope);
 }
 
-async function open(keys: Keyring, envelope: Envelope): Promise<Uint8Array> {
+// A plain function returning the decryption's promise, not an async one: no extra promise and turn on every decode.
+function open(keys: Keyring, envelope: Envelope): Promise<Uint8Array> {
   const { mode, iv, ciphertext, tag } = envelope;
-  const key = keys.ready[mode] ?? (await keys.load(mode));
+  const key = keys.ready[mode];
+  if (key === undefined) return keys.load(mode).then(() => open(keys, envelope));
   // Web Crypto takes GCM's tag at the end of the ciphertext, as the token carries it. Web Crypto copies what it is
   // given before it works, so views of the token's bytes need no copy of their own.
   const data = mode === 'gcm' ? adjoined(ciphertext, tag) : ciphertext;
-  try {
-    const plaintext = await globalThis.crypto.subtle.decrypt({ name: ALGORITHM[mode], iv: arrayView(iv) }, key, arrayView(data));
-    return new Uint8Array(plaintext);
-  } catch {
-    throw decryptionFailed();
-  }
+  return globalThis.crypto.subtle.decrypt({ name: ALGORITHM[mode], iv: arrayView(iv) }, key, arrayView(data)).then(asBytes, refused);
 }
+
+const asBytes = (plaintext: ArrayBuffer): Uint8Array => new Uint8Array(plaintext);
+const refused = (): never => {
+  throw decryptionFailed();
+};
 
 /** A view typed as Web Crypto takes it: the envelope reader's views are of an `ArrayBuffer` it allocated. */
 function arrayView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
