@@ -93,6 +93,11 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./web/', message: 'the main entry binds node:crypto, never Web Crypto' }] }] },
   },
   {
+    // The example page's module runs in the browser, as it is (examples/page/serve.ts serves it).
+    files: ['examples/page/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // chai's expect(...).to.be.true style reads as an unused expression.

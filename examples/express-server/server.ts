@@ -6,6 +6,7 @@
  *
  * HOST (default 127.0.0.1: this machine only) and PORT (3000) say where it listens. All the token route needs from
  * your app's authentication (passport, your session login, …) is authenticate(): "who is this request from?".
+ * At / it serves the example page (examples/page/): sign in, ask for tokens, read them, and the token doctor.
  */
 import { decodeToken } from '@zego-token/core';
 import { zegoToken } from '@zego-token/express';
@@ -13,10 +14,12 @@ import express from 'express';
 import session from 'express-session';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { examplePage } from '../page/serve.js';
 
 declare module 'express-session' {
   interface SessionData {
     userId: string;
+    userName: string;
   }
 }
 
@@ -61,16 +64,23 @@ app.use(
 function authenticate(req: express.Request): string | undefined {
   return demoSignIn ? req.session.userId : undefined;
 }
+// The name UIKit Prebuilt shows for the user (with it, every token answer carries a kitToken): yours from your user
+// records; here the demo sign-in's, or the user ID.
+function userName(req: express.Request): string | undefined {
+  return req.session.userName ?? authenticate(req);
+}
 
 // --- DEMO SIGN-IN: a stand-in for your app's real authentication. It trusts whatever user ID it is sent. ---
 if (demoSignIn) {
   app.post('/demo/login', (req, res) => {
-    const { userId } = (req.body ?? {}) as { userId?: unknown };
-    if (typeof userId !== 'string' || userId === '') {
-      res.status(400).json({ error: { code: 'bad_request', message: 'Send {"userId": "..."}' } });
+    const { userId, userName } = (req.body ?? {}) as { userId?: unknown; userName?: unknown };
+    if (typeof userId !== 'string' || userId === '' || (userName !== undefined && typeof userName !== 'string')) {
+      res.status(400).json({ error: { code: 'bad_request', message: 'Send {"userId": "...", "userName": "..." (optional)}' } });
       return;
     }
     req.session.userId = userId;
+    if (userName) req.session.userName = userName;
+    else delete req.session.userName;
     res.json({ userId, demo: true });
   });
   app.post('/demo/logout', (req, res, next) => {
@@ -80,7 +90,17 @@ if (demoSignIn) {
 // --- end of the demo sign-in ---
 
 // The one line that matters: GET /zego/token/:roomId answers with a token for the signed-in user.
-app.use(zegoToken({ appId, secret, getUserId: authenticate }));
+app.use(zegoToken({ appId, secret, getUserId: authenticate, getUserName: userName }));
+// And GET /zego/token, the identity route: a token naming no room (for ZIM, or RTC without room authentication).
+app.use(zegoToken({ appId, secret, getUserId: authenticate, getUserName: userName, path: '/zego/token' }));
+
+// The example page at /: sign in, get tokens, watch them count down, and the doctor (which runs in the browser).
+const page = examplePage({ demo, signIn: demoSignIn ? 'session' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
+for (const file of page.files) {
+  app.get(file.path, (_req, res) => {
+    res.set(page.headers).type(file.contentType).send(file.body);
+  });
+}
 
 // Handy while trying things out: what is inside a token? (Never expose this in production.)
 if (demo) {
@@ -99,6 +119,7 @@ const server = app.listen(port, host, (error) => {
   const { address, port: boundPort } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Express example listening on ${url}`);
+  console.log(`The example page: open ${url}/ in a browser.`);
   if (demo) {
     console.log(
       `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +

@@ -6,7 +6,8 @@
  *
  * HOST (default 127.0.0.1: this machine only) and PORT (3001) say where it listens. The demo sign-in below stands in
  * for your app's real authentication: in production the JWT comes from your identity provider, and a middleware such
- * as this one (or koa-jwt) verifies it into ctx.state.user.
+ * as this one (or koa-jwt) verifies it into ctx.state.user. At / it serves the example page (examples/page/, the
+ * Express example's too): sign in, ask for tokens, read them, and the token doctor.
  */
 import Router from '@koa/router';
 import { zegoToken } from '@zego-token/koa';
@@ -14,6 +15,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import Koa from 'koa';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { examplePage } from '../page/serve.js';
 
 const DEMO_APP_ID = 1234567890;
 const DEMO_SECRET = 'demo0000demo0000demo0000demo0000';
@@ -59,8 +61,10 @@ const router = new Router();
 
 // --- DEMO SIGN-IN: a stand-in for your identity provider. It signs a JWT for whatever user ID it is given. ---
 if (demoSignIn) {
+  // ?name=… (optional): the display name UIKit Prebuilt shows, carried in the JWT as `name`.
   router.post('/demo/login/:userId', async (ctx) => {
-    const token = await new SignJWT({})
+    const { name } = ctx.query;
+    const token = await new SignJWT(typeof name === 'string' && name !== '' ? { name } : {})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(ctx.params['userId'] ?? '')
       .setExpirationTime('1h')
@@ -70,8 +74,24 @@ if (demoSignIn) {
 }
 // --- end of the demo sign-in ---
 
+const user = (ctx: Koa.Context): { sub?: string; name?: string } | undefined => ctx.state['user'] as { sub?: string; name?: string } | undefined;
+// The name UIKit Prebuilt shows (with it, every token answer carries a kitToken): the JWT's name, or the user ID.
+const getUserName = (ctx: Koa.Context): string | undefined => user(ctx)?.name ?? user(ctx)?.sub;
+
 // The one line that matters: GET /zego/token/:roomId answers with a token for the JWT's subject.
-router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) => (ctx.state['user'] as { sub?: string } | undefined)?.sub }));
+router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) => user(ctx)?.sub, getUserName }));
+// And GET /zego/token, the identity route: a token naming no room (for ZIM, or RTC without room authentication).
+router.get('/zego/token', zegoToken({ appId, secret, getUserId: (ctx) => user(ctx)?.sub, getUserName, path: '/zego/token' }));
+
+// The example page at /: sign in, get tokens, watch them count down, and the doctor (which runs in the browser).
+const page = examplePage({ demo, signIn: demoSignIn ? 'jwt' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
+for (const file of page.files) {
+  router.get(file.path, (ctx) => {
+    ctx.set(page.headers);
+    ctx.type = file.contentType;
+    ctx.body = file.body;
+  });
+}
 
 app.use(router.routes()).use(router.allowedMethods());
 
@@ -80,6 +100,7 @@ const server = app.listen(port, host, () => {
   const { address, port: boundPort } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${boundPort}`;
   console.log(`zego-token Koa example listening on ${url}`);
+  console.log(`The example page: open ${url}/ in a browser.`);
   if (demo) {
     console.log(
       `DEMO MODE: ZEGO_APP_ID and ZEGO_SERVER_SECRET are not set, so tokens are for demo app ${DEMO_APP_ID} with a demo ` +

@@ -13,17 +13,16 @@
  * re-armed its timer from it (ZIM, which re-arms only on the answer of ZEGO's server: see page.ts). Every renewal is
  * logged: times, and which request served it.
  *
- * Takes about 25 s (two 10 s timer rounds). Chromium: `CHROMIUM=/path/to/chromium` to use another build.
+ * Takes about 25 s (two 10 s timer rounds). Then the example page's test (example-page.ts), about 10 s more.
+ * `pnpm test:browser sdks` or `pnpm test:browser page` runs one of the two. Chromium: chromium.ts.
  */
 import { build } from 'esbuild';
 import express, { type Response } from 'express';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { zegoToken } from '@zego-token/express';
+import { launchChromium } from './chromium.js';
+import { examplePageTest } from './example-page.js';
 import type { PageEvent } from './page.js';
 
 const LIFETIME_SECONDS = 40;
@@ -33,7 +32,6 @@ const WARNING_SECONDS = 30;
 const TOLERANCE_MS = 1500;
 const RENEWALS = 2;
 const TIMEOUT_MS = 90_000;
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const APP_ID = 1234567890;
 const SECRET = 'browser0browser0browser0browser0';
 
@@ -211,26 +209,7 @@ async function main(): Promise<number> {
   const events: PageEvent[] = [];
   const pageErrors: string[] = [];
   const { base, close } = await serve(scripts, served);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'zego-token-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Offline by construction: every host name but the test's fails to resolve (ZEGO's servers included).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      // UIKit asks for a camera and a microphone (left off when joining): fake ones, and no permission prompt.
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  });
+  const { context, close: closeChromium } = await launchChromium();
   try {
     let finish = (): void => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -278,7 +257,7 @@ async function main(): Promise<number> {
     }
     console.log(`\nthe token routes received ${served.length} requests: ${served.map((entry) => `#${entry.n} ${entry.path} ${clock(entry.at)}`).join(', ')}`);
     if (pageErrors.length > 0) found.push(`errors in the page: ${pageErrors.join('; ')}`);
-    console.log(`\nbrowser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`\nSDK renewals test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (found.length > 0) console.log(`FAILED:\n- ${found.join('\n- ')}`);
     else {
       console.log(
@@ -290,10 +269,24 @@ async function main(): Promise<number> {
     }
     return found.length === 0 ? 0 : 1;
   } finally {
-    await context.close();
+    await closeChromium();
     await close();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 
-process.exitCode = await main();
+/** The two browser tests, by the names `pnpm test:browser <name>` takes. */
+const TESTS = { sdks: main, page: examplePageTest } as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in TESTS));
+if (unknown.length > 0) throw new Error(`unknown browser test ${unknown.join(', ')}: the tests are ${Object.keys(TESTS).join(', ')}`);
+const timings: string[] = [];
+let failed = false;
+for (const [name, test] of Object.entries(TESTS)) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  const at = Date.now();
+  if (timings.length > 0) console.log('');
+  failed = (await test()) !== 0 || failed;
+  timings.push(`${name} ${((Date.now() - at) / 1000).toFixed(1)} s`);
+}
+console.log(`\nbrowser tests: ${((Date.now() - started) / 1000).toFixed(1)} s in all (${timings.join(', ')})${failed ? ': FAILED' : ''}`);
+process.exitCode = failed ? 1 : 0;
