@@ -8,7 +8,6 @@
  * your app's authentication (passport, your session login, …) is authenticate(): "who is this request from?".
  * At / it serves the example page (examples/page/): sign in, ask for tokens, read them, and the token doctor.
  */
-import { decodeToken } from '@zego-token/core';
 import { zegoToken } from '@zego-token/express';
 import express from 'express';
 import session from 'express-session';
@@ -99,13 +98,6 @@ const page = examplePage({ demo, signIn: demoSignIn ? 'session' : 'none', resolv
 for (const file of page.files) {
   app.get(file.path, (_req, res) => {
     res.set(page.headers).type(file.contentType).send(file.body);
-  });
-}
-
-// Handy while trying things out: what is inside a token? (Never expose this in production.)
-if (demo) {
-  app.get('/demo/decode/:token', (req, res) => {
-    res.json(decodeToken(req.params.token, secret));
   });
 }
 
