@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.base.ts';
 
-/** The notice MIT asks for, for the part of noble-hashes bundled into the web build. */
-const NOBLE_HASHES_NOTICE =
-  '/*! Includes MD5 from @noble/hashes (https://github.com/paulmillr/noble-hashes), MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */';
+/**
+ * The notice MIT asks for, for the part of noble-hashes bundled into the web build: its copyright and permission
+ * notice, read from the package's own LICENSE at build time (test/packaging checks the built files carry it whole).
+ */
+const NOBLE_HASHES_NOTICE = `/*! Includes MD5 from @noble/hashes (https://github.com/paulmillr/noble-hashes), under its license:
+
+${readFileSync(
+  new URL('./node_modules/@noble/hashes/LICENSE', import.meta.url),
+  'utf8',
+)
+  .trim()
+  .replaceAll('*/', '* /')}
+*/`;
 
 export default defineConfig([
   // The main entry and the drop-in for ZEGO's Node.js module (`@zego-token/core/server-assistant`), built together so

@@ -88,6 +88,14 @@ describe('@zego-token/core/web uses Web APIs only', () => {
     expect([...nodeGraph.keys()].flatMap((file) => nodeOnlyIdentifiers(readFileSync(file, 'utf8')))).to.include.members(['Buffer', 'process']);
   });
 
+  it('carries the whole license of what is bundled into it (MIT asks for its notice in every copy)', () => {
+    const license = readFileSync(createRequire(resolve(coreDir, 'package.json')).resolve('@noble/hashes/legacy.js').replace(/legacy\.js$/, 'LICENSE'), 'utf8').trim();
+    expect(license).to.match(/^The MIT License[\s\S]*Paul Miller[\s\S]*Permission is hereby granted/);
+    for (const built of ['dist/web.mjs', 'dist/web.cjs']) {
+      expect(readFileSync(resolve(coreDir, built), 'utf8').slice(0, 2000), built).to.include(license);
+    }
+  });
+
   for (const built of ['dist/web.mjs', 'dist/web.cjs']) {
     it(`${built} is self-contained: no import, no require, no Buffer or process`, () => {
       const code = readFileSync(resolve(coreDir, built), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * Reads a token's envelope (docs/FORMAT.md, "Envelope") without the secret and without Node: plain `Uint8Array`s and
- * `atob`, so a Web Crypto decoder opens envelopes with the same rules as `node:crypto` does.
+ * `atob` (or `Uint8Array.fromBase64`), so a Web Crypto decoder opens envelopes with the same rules as `node:crypto` does.
  *
  * What is wrong with an envelope comes back as an {@link EnvelopeFault} value, not an exception: the doctor needs to
  * tell a token that was cut short from one that never was a token, and `openToken` (open-token.ts) turns faults into errors.

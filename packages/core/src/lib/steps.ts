@@ -2,8 +2,8 @@
  * One definition of a procedure that calls a platform which is synchronous on Node.js (node:crypto) and answers with
  * promises on Web Crypto: the procedure is a generator that hands each platform call's result to its driver
  * (`yield* call(platform.x(...))`) and gets the value back; {@link runSync} hands a value straight back,
- * {@link runAsync} awaits it first. A call that throws (sync) or rejects (async) throws inside the procedure, at
- * the `yield*`, so one `try` handles both.
+ * {@link runAsync} awaits it first. A call that throws (sync, at the call) or rejects (async, thrown in at the
+ * `yield*`) throws inside the procedure's same statement, so one `try` around it handles both.
  */
 
 /** A procedure's steps: it yields what a platform call returned and is given back its value. */

@@ -29,7 +29,7 @@ const CHUNK = 0x2000;
 // Uint8Array.prototype.toBase64 where the runtime has it (Bun, Deno; not Node 20): no binary string at all.
 const nativeToBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
 
-/** The envelope as base64 (reading is envelope-reader.ts's, with `atob`). */
+/** The envelope as base64 (reading is envelope-reader.ts's: `atob`, or `Uint8Array.fromBase64` where there is one). */
 function base64(bytes: Uint8Array): string {
   if (nativeToBase64 !== undefined) return nativeToBase64.call(bytes);
   let binary = '';

@@ -33,6 +33,9 @@ const DOCTOR_CRYPTO: DoctorCrypto<Promise<Uint8Array>> = {
  * @returns a promise of `{ ok, findings, token? }`: `ok` is false when any finding is an error
  * @throws (rejects with) {@link ZegoTokenError} only for bad options, as the main entry's: `SECRET_INVALID`,
  *   `APP_ID_INVALID`, `USER_ID_INVALID`, `ROOM_ID_INVALID`, `OPTION_INVALID`. Never for anything about the token.
+ *   Where the platform has no Web Crypto (a browser page outside a secure context: plain http to another host than
+ *   localhost), a call with a secret rejects with the platform's `TypeError`, as every function of this entry that
+ *   needs a key; without a secret it reads the clear header as usual.
  *
  * @example
  * ```ts
