@@ -13,6 +13,7 @@ import express from 'express';
 import session from 'express-session';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { demoUserIdProblem } from '../page/demo-user.js';
 import { examplePage } from '../page/serve.js';
 
 declare module 'express-session' {
@@ -73,8 +74,10 @@ function userName(req: express.Request): string | undefined {
 if (demoSignIn) {
   app.post('/demo/login', (req, res) => {
     const { userId, userName } = (req.body ?? {}) as { userId?: unknown; userName?: unknown };
-    if (typeof userId !== 'string' || userId === '' || (userName !== undefined && typeof userName !== 'string')) {
-      res.status(400).json({ error: { code: 'bad_request', message: 'Send {"userId": "...", "userName": "..." (optional)}' } });
+    const problem = demoUserIdProblem(userId);
+    if (problem !== undefined || typeof userId !== 'string' || (userName !== undefined && typeof userName !== 'string')) {
+      const message = `Send {"userId": "...", "userName": "..." (optional)}${problem === undefined ? '' : `: ${problem}`}`;
+      res.status(400).json({ error: { code: 'bad_request', message } });
       return;
     }
     req.session.userId = userId;
@@ -94,12 +97,20 @@ app.use(zegoToken({ appId, secret, getUserId: authenticate, getUserName: userNam
 app.use(zegoToken({ appId, secret, getUserId: authenticate, getUserName: userName, path: '/zego/token' }));
 
 // The example page at /: sign in, get tokens, watch them count down, and the doctor (which runs in the browser).
-const page = examplePage({ demo, signIn: demoSignIn ? 'session' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
+const page = examplePage({ demo, appId, signIn: demoSignIn ? 'session' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
 for (const file of page.files) {
   app.get(file.path, (_req, res) => {
     res.set(page.headers).type(file.contentType).send(file.body);
   });
 }
+
+// Server-side failures (a callback that throws, a user the route cannot serve) reach Express's error handling: here
+// logged, and answered as JSON without the stack trace Express's own page would show outside production.
+app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  console.error(error);
+  if (res.headersSent) return next(error);
+  res.status(500).json({ error: { code: 'internal', message: 'The server failed: its log says why.' } });
+});
 
 const server = app.listen(port, host, (error) => {
   // Express 5 hands listen's error here (a port in use, a HOST that is not this machine's) instead of throwing it.

@@ -15,6 +15,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import Koa from 'koa';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { demoUserIdProblem } from '../page/demo-user.js';
 import { examplePage } from '../page/serve.js';
 
 const DEMO_APP_ID = 1234567890;
@@ -64,6 +65,12 @@ if (demoSignIn) {
   // ?name=… (optional): the display name UIKit Prebuilt shows, carried in the JWT as `name`.
   router.post('/demo/login/:userId', async (ctx) => {
     const { name } = ctx.query;
+    const problem = demoUserIdProblem(ctx.params['userId']);
+    if (problem !== undefined) {
+      ctx.status = 400;
+      ctx.body = { error: { code: 'bad_request', message: `POST /demo/login/:userId: ${problem}` } };
+      return;
+    }
     const token = await new SignJWT(typeof name === 'string' && name !== '' ? { name } : {})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(ctx.params['userId'] ?? '')
@@ -84,7 +91,7 @@ router.get('/zego/token/:roomId', zegoToken({ appId, secret, getUserId: (ctx) =>
 router.get('/zego/token', zegoToken({ appId, secret, getUserId: (ctx) => user(ctx)?.sub, getUserName, path: '/zego/token' }));
 
 // The example page at /: sign in, get tokens, watch them count down, and the doctor (which runs in the browser).
-const page = examplePage({ demo, signIn: demoSignIn ? 'jwt' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
+const page = examplePage({ demo, appId, signIn: demoSignIn ? 'jwt' : 'none', resolve: (specifier) => import.meta.resolve(specifier) });
 for (const file of page.files) {
   router.get(file.path, (ctx) => {
     ctx.set(page.headers);

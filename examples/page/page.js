@@ -48,6 +48,12 @@ function element(tag, attributes = {}, ...children) {
 const isoTime = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
+ * A token's cipher as the page names it everywhere.
+ * @param {'gcm' | 'cbc'} mode
+ */
+const cipherName = (mode) => (mode === 'gcm' ? 'AES-GCM' : 'AES-CBC (legacy)');
+
+/**
  * A `<dl>` of the rows whose value is known.
  * @param {Array<[string, string, string | number | undefined]>} rows [label, data-claim name, value]
  */
@@ -183,6 +189,7 @@ function tokenBlock(title, name, token) {
     const doctorToken = /** @type {HTMLTextAreaElement} */ (byId('doctor-token'));
     doctorToken.value = token;
     doctorToken.focus();
+    /** @type {HTMLFormElement} */ (byId('doctor-form')).requestSubmit();
   });
   const label = element('label', { for: field.id }, `${title} `, element('span', { class: 'hint' }, `(${token.length} characters)`));
   return element('div', { class: 'field token-block' }, label, field, button);
@@ -216,7 +223,7 @@ function showToken(body, requestedAt) {
       ['User ID', 'userId', body.userId],
       ['Room ID', 'roomId', body.roomId],
       ['Version', 'version', body.version],
-      ['Cipher (clear header)', 'mode', header.mode === 'gcm' ? 'AES-GCM' : 'AES-CBC (legacy)'],
+      ['Cipher (clear header)', 'mode', cipherName(header.mode)],
       ['Issued at', 'issuedAt', `${isoTime(body.issuedAt)} (${body.issuedAt})`],
       ['Expires at', 'expiresAt', `${isoTime(body.expiresAt)} (${body.expiresAt})`],
     ]),
@@ -250,7 +257,7 @@ function tokenProblem(error) {
         ? "401 unauthenticated: this server's authenticate() knows nobody yet (see 1. Sign in)."
         : '401 unauthenticated: nobody is signed in. Sign in first.';
     case 'invalid_room_id':
-      return "400 invalid_room_id: ZEGO cannot take this room ID (1-128 digits, English letters and ~!@#$%^&*()_+=-`;',.<>\\, no '/').";
+      return "400 invalid_room_id: ZEGO cannot take this room ID (it takes 1-128 characters: digits, English letters and ~!@#$%^&*()_+=-`;',.<>\\, no '/').";
     case 'forbidden':
       return '403 forbidden: the route refused this user this room.';
     default:
@@ -311,7 +318,7 @@ function readClaims(read) {
     element('h4', {}, 'What it could read'),
     claimList([
       ['Version', 'version', text('version')],
-      ['Cipher', 'mode', text('mode')],
+      ['Cipher', 'mode', claims['mode'] === 'gcm' || claims['mode'] === 'cbc' ? cipherName(claims['mode']) : undefined],
       ['App ID', 'appId', text('appId')],
       ['User ID', 'userId', text('userId')],
       ['Room ID', 'roomId', room?.roomId],
@@ -324,10 +331,16 @@ function readClaims(read) {
 // Web Crypto, which the doctor decrypts with, exists only in secure contexts: https, or this machine (localhost,
 // 127.0.0.1). Served over plain http to another address (HOST=0.0.0.0), the page says so instead of failing.
 if (!window.isSecureContext) {
-  doctorResult.replaceChildren(
+  doctorResult.before(
     element('p', { class: 'verdict not-ok' }, 'The doctor needs Web Crypto, which browsers give only to https pages and to this machine (localhost, 127.0.0.1): open the page that way to use it.'),
   );
 }
+
+// A verdict shown beside another token, secret, user or room than it was given would mislead: a change clears it.
+doctorForm.addEventListener('input', () => {
+  doctorResult.replaceChildren();
+  doctorClaims.replaceChildren();
+});
 
 doctorForm.addEventListener('submit', (event) => {
   event.preventDefault();

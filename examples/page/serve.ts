@@ -25,6 +25,8 @@ export type PageSignIn =
 export interface ExamplePageOptions {
   /** Whether the server runs on the demo app (no ZEGO_APP_ID and ZEGO_SERVER_SECRET). */
   demo: boolean;
+  /** The app the tokens are for, as the page names it. */
+  appId: number;
   signIn: PageSignIn;
   /** The server's `import.meta.resolve`: where its `@zego-token/core/web` and `@zego-token/client` are. */
   resolve: (specifier: string) => string;
@@ -58,7 +60,7 @@ function choose(html: string, shown: ReadonlySet<string>): string {
  *
  * @throws Error when a module the page imports is not built (run `pnpm run build`, as `pnpm start` does).
  */
-export function examplePage({ demo, signIn, resolve }: ExamplePageOptions): { files: PageFile[]; headers: Record<string, string> } {
+export function examplePage({ demo, appId, signIn, resolve }: ExamplePageOptions): { files: PageFile[]; headers: Record<string, string> } {
   const vendor = Object.entries(MODULES).map(([specifier, path]): PageFile => {
     let file: string;
     try {
@@ -70,7 +72,12 @@ export function examplePage({ demo, signIn, resolve }: ExamplePageOptions): { fi
   });
   const importMap = JSON.stringify({ imports: MODULES });
   const shown = new Set([demo ? 'demo' : 'real', signIn === 'none' ? 'own-sign-in' : 'demo-sign-in']);
-  const html = choose(here('index.html'), shown).replace('{{IMPORT_MAP}}', () => importMap).replace('{{SIGN_IN}}', () => signIn);
+  // The demo sign-in with real credentials: the page warns whoever opens it, as the console warns whoever started it.
+  if (!demo && signIn !== 'none') shown.add('real-demo-sign-in');
+  const html = choose(here('index.html'), shown)
+    .replace('{{IMPORT_MAP}}', () => importMap)
+    .replace('{{SIGN_IN}}', () => signIn)
+    .replaceAll('{{APP_ID}}', () => String(appId));
   // The import map is the page's one inline script: the policy allows it by its hash, and scripts from this origin.
   const importMapHash = createHash('sha256').update(importMap).digest('base64');
   const headers = {

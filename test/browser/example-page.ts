@@ -218,11 +218,14 @@ async function run(page: Page, base: string, { sent, settled, consoleErrors }: W
   await page.keyboard.press('Enter');
   expect((await focused(page)).id).to.equal(await idOf(page, page.getByLabel('Token', { exact: true })));
   expect(await page.getByLabel('Token', { exact: true }).inputValue()).to.equal(room.token);
+  // The button diagnoses at once (no secret yet: the clear header), and what is typed next clears that verdict.
+  await page.locator('#doctor-result [data-code="secret_not_given"]').waitFor();
   const secretField = page.getByLabel(/^ServerSecret/);
   expect(await secretField.getAttribute('type')).to.equal('password');
   expect(await secretField.getAttribute('autocomplete')).to.equal('off');
   await tabTo(page, await idOf(page, secretField));
   await page.keyboard.type(DEMO_SECRET);
+  expect(await page.locator('#doctor-result > *').count(), 'a verdict left beside a changed secret').to.equal(0);
   await tabTo(page, await idOf(page, page.getByLabel(/^User ID the client/)));
   await page.keyboard.type(USER_ID);
   await tabTo(page, await idOf(page, page.getByLabel(/^Room ID the client/)));
@@ -278,6 +281,14 @@ async function run(page: Page, base: string, { sent, settled, consoleErrors }: W
   } finally {
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
   }
+
+  // A room ID of 128 characters, the longest ZEGO takes, with nowhere to break: wrapped, never wider than a phone.
+  await roomToken(page, 'x'.repeat(128));
+  await page.setViewportSize({ width: 375, height: 800 });
+  const [scrollWidth, clientWidth] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+  expect(scrollWidth, "the page's width at 375 px with a 128-character room").to.be.at.most(clientWidth);
+  await page.setViewportSize({ width: SCREENSHOT_WIDTH, height: 800 });
+  log('a token for a room of 128 characters: shown within 375 px');
 
   // Expiry: the page's clock an hour on, and its countdown says so.
   await page.clock.fastForward((lifetime + 1) * 1000);

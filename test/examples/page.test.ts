@@ -142,7 +142,11 @@ describe('example servers: the example page', function () {
           const example = await startExample(name, env);
           try {
             const { body } = await get(`${example.url}/`);
-            expect(body).to.include('ZEGO_APP_ID' in env ? 'Real tokens for the app in ZEGO_APP_ID' : '<strong>Demo mode.</strong>');
+            expect(body).to.include('ZEGO_APP_ID' in env ? 'Real tokens for app 987654321 (ZEGO_APP_ID)' : '<strong>Demo mode.</strong>');
+            // The demo sign-in with real credentials: the page warns whoever opens it, as the console does.
+            const warned = 'ZEGO_DEMO_SIGN_IN' in env;
+            expect(body.includes('role="alert"><strong>Warning: the demo sign-in is on with real credentials'), 'warning').to.equal(warned);
+            if (warned) expect(body).to.include('real tokens for\n  app 987654321 as any user');
             expect(body).to.not.match(/<!--(if:|end)|\{\{/); // every template mark replaced
             if (offered) {
               expect(body).to.include(`data-sign-in="${signInKind}"`).and.include('id="sign-in-form"');
@@ -156,6 +160,27 @@ describe('example servers: the example page', function () {
           } finally {
             await example.stop();
           }
+        }
+      });
+
+      it('refuses at sign-in a user ID its token routes cannot serve (over 64 UTF-8 bytes, or beyond Latin-1 for the kit token), saying why', async () => {
+        const example = await startExample(name);
+        try {
+          for (const [userId, why] of [['张三', /U\+00FF/], ['é'.repeat(33), /64 UTF-8 bytes/]] as const) {
+            const response =
+              name === 'express-server'
+                ? await fetch(`${example.url}/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+                : await fetch(`${example.url}/demo/login/${encodeURIComponent(userId)}`, { method: 'POST' });
+            expect(response.status, userId).to.equal(400);
+            const { error } = (await response.json()) as { error: { code: string; message: string } };
+            expect(error.code).to.equal('bad_request');
+            expect(error.message).to.match(why);
+          }
+          // The longest ID that is served, with a kit token: 64 bytes of Latin-1.
+          const headers = await signIn(name, example.url, 'é'.repeat(32));
+          expect((await fetch(`${example.url}/zego/token/lobby`, { headers })).status).to.equal(200);
+        } finally {
+          await example.stop();
         }
       });
 
