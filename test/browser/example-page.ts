@@ -21,21 +21,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Response } from 'playwright-core';
+import type { TokenBody } from '@zego-token/client';
 import { decodeToken } from '@zego-token/core';
 import { DEMO_SECRET, startExample } from '../support/example-server.js';
 import { launchChromium } from './chromium.js';
-
-/** The route's answer, as the client's README gives it. */
-interface TokenBody {
-  token: string;
-  kitToken?: string;
-  appId: number;
-  userId: string;
-  roomId?: string;
-  version: string;
-  issuedAt: number;
-  expiresAt: number;
-}
 
 /** A request the page made, or a WebSocket it opened or a frame it sent: everything that left it. */
 interface Sent {

@@ -4,22 +4,12 @@
  * be read shown under claims_invalid, the field cases' findings as lines, and every invisible character escaped.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { decodeToken, generateToken04 } from '@zego-token/core';
 import { cli, cliInProcess, type CliRun } from '../support/cli.js';
-import { APP_ID, OTHER_SECRET, SECRET } from '../support/fixtures.js';
+import { APP_ID, fieldCases, OTHER_SECRET, SECRET, type FieldCase } from '../support/fixtures.js';
 import { sealRawToken } from '../support/format-decoder.js';
 
-interface FieldCase {
-  id: string;
-  token: string;
-  secret: string;
-  appId: number;
-  roomId?: string;
-}
-const field = Object.fromEntries(
-  (JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }).cases.map((c) => [c.id, c]),
-) as Record<string, FieldCase>;
+const field = Object.fromEntries(fieldCases.map((c) => [c.id, c])) as Record<string, FieldCase>;
 
 const token = generateToken04({ appId: APP_ID, userId: 'alice', secret: SECRET, effectiveTimeInSeconds: 3600 });
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');

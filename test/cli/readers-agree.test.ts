@@ -6,20 +6,12 @@
  * doctor finds an error.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { generateToken04 } from '@zego-token/core';
 import { cliInProcess, type CliRun } from '../support/cli.js';
-import { APP_ID, OTHER_SECRET, SECRET } from '../support/fixtures.js';
+import { APP_ID, fieldCases, OTHER_SECRET, SECRET, type FieldCase } from '../support/fixtures.js';
 import { sealRawToken } from '../support/format-decoder.js';
 
-interface FieldCase {
-  id: string;
-  token: string;
-  secret: string;
-}
-const field = Object.fromEntries(
-  (JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }).cases.map((c) => [c.id, c]),
-) as Record<string, FieldCase>;
+const field = Object.fromEntries(fieldCases.map((c) => [c.id, c])) as Record<string, FieldCase>;
 const FIELD_SECRET = field['F01']!.secret;
 
 const options = (payload?: { roomId: string }): Parameters<typeof generateToken04>[0] => ({

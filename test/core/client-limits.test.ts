@@ -9,9 +9,8 @@ import { expect } from 'chai';
 import * as node from '@zego-token/core';
 import * as web from '@zego-token/core/web';
 import * as assistant from '@zego-token/core/server-assistant';
-import { readFileSync } from 'node:fs';
 import { expectZegoError } from '../support/expect-error.js';
-import { APP_ID, SECRET } from '../support/fixtures.js';
+import { APP_ID, fieldCase, SECRET, type FieldCase } from '../support/fixtures.js';
 import { readRawToken, sealRawToken } from '../support/format-decoder.js';
 
 const { ErrorCode, INVALID_ROOM_ID_RESPONSE, MAX_CLIENT_LIFETIME_SECONDS, MAX_EXPIRE_TIME } = node;
@@ -283,24 +282,13 @@ describe('lifetimes: within what every client takes', () => {
 });
 
 describe('the doctor on the limits: what its messages say', () => {
-  interface FieldCase {
-    id: string;
-    token: string;
-    secret: string;
-    appId: number;
-    now: number;
-    expect: { findings: node.DiagnosisCode[]; not?: node.DiagnosisCode[]; ok?: boolean };
-  }
-  const fieldCases = (
-    JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }
-  ).cases;
-  const field = (id: string): FieldCase => fieldCases.find((c) => c.id === id)!;
+
   const diagnosed = (c: FieldCase, withSecret = true): node.DiagnosisFinding[] =>
     node.diagnoseToken(c.token, { ...(withSecret ? { secret: c.secret } : {}), appId: c.appId, now: c.now }).findings;
   const message = (findings: node.DiagnosisFinding[], code: node.DiagnosisCode): string => findings.find((f) => f.code === code)?.message ?? '';
 
   it('F06a, ZEGO’s sample server given a timestamp as the lifetime: expiry_after_2038, which says so', () => {
-    const c = field('F06a');
+    const c = fieldCase('F06a');
     const findings = diagnosed(c);
     expect(findings.map((f) => f.code)).to.include.members(c.expect.findings);
     expect(node.diagnoseToken(c.token, { secret: c.secret, now: c.now }).ok).to.equal(c.expect.ok);
@@ -312,7 +300,7 @@ describe('the doctor on the limits: what its messages say', () => {
   });
 
   it('F06b, the same server given milliseconds: lifetime_too_long, which says so', () => {
-    const c = field('F06b');
+    const c = fieldCase('F06b');
     const findings = diagnosed(c);
     expect(findings.map((f) => f.code)).to.include.members(c.expect.findings);
     expect(message(findings, 'lifetime_too_long')).to.match(

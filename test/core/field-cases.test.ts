@@ -8,24 +8,11 @@
  * `ok` of an entry whose verdict rests on it: the tests turn strict by themselves when that change is merged.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { DIAGNOSIS_SEVERITIES, diagnoseToken, type DiagnoseTokenOptions } from '@zego-token/core';
 import { cliInProcess } from '../support/cli.js';
+import { fieldCases, type FieldCase } from '../support/fixtures.js';
 
-interface FieldCase {
-  id: string;
-  source: string;
-  description: string;
-  token: string;
-  appId: number;
-  secret: string;
-  now?: number;
-  roomId?: string;
-  userId?: string;
-  expect: { findings: string[]; not?: string[]; ok?: boolean; claimsShown?: string[] };
-}
-
-const { cases } = JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] };
+const cases = fieldCases;
 /** The codes of the other half of issue 18, which the field cases expect before that change is merged. */
 const LIMIT_CODES = ['expiry_after_2038', 'lifetime_too_long'];
 const known = (code: string): boolean => Object.hasOwn(DIAGNOSIS_SEVERITIES, code);

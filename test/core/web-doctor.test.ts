@@ -5,22 +5,10 @@
  * (diagnosis/diagnose-token.ts): this holds the two drivers to it.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import * as node from '@zego-token/core';
 import * as web from '@zego-token/core/web';
 import { causes, NOW } from '../support/doctor-causes.js';
-import { APP_ID, generatorVariants, OTHER_SECRET, referenceVectors, SECRET } from '../support/fixtures.js';
-
-interface FieldCase {
-  id: string;
-  token: string;
-  appId: number;
-  secret: string;
-  now?: number;
-  roomId?: string;
-  userId?: string;
-}
-const { cases: fieldCases } = JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] };
+import { APP_ID, fieldCases, generatorVariants, OTHER_SECRET, referenceVectors, SECRET } from '../support/fixtures.js';
 
 /** [what, token, options]: every input the doctor's tests give it, with and without secrets. */
 const inputs: Array<[string, string, node.DiagnoseTokenOptions]> = [

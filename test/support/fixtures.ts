@@ -46,6 +46,35 @@ export const generatorVariants: GeneratorVariant[] = JSON.parse(
   readFileSync(new URL('../fixtures/generator-variants.json', import.meta.url), 'utf8'),
 ) as GeneratorVariant[];
 
+/**
+ * One field case, copied from shared/vectors/field-cases.json: a token made by running a public project's own
+ * generator, the inputs the client had, and what a correct doctor says of it.
+ */
+export interface FieldCase {
+  id: string;
+  source: string;
+  description: string;
+  token: string;
+  appId: number;
+  secret: string;
+  /** The time to judge it at, in epoch seconds (the system clock when absent). */
+  now?: number;
+  roomId?: string;
+  userId?: string;
+  expect: { findings: string[]; not?: string[]; ok?: boolean; claimsShown?: string[] };
+}
+
+export const fieldCases: FieldCase[] = (
+  JSON.parse(readFileSync(new URL('../fixtures/field-cases.json', import.meta.url), 'utf8')) as { cases: FieldCase[] }
+).cases;
+
+/** The field case `id` (`'F01'`…); throws for one that is not there. */
+export function fieldCase(id: string): FieldCase {
+  const found = fieldCases.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`no field case ${id}`);
+  return found;
+}
+
 /** A secret of the right shape for tests; never a real one. */
 export const SECRET = '0123456789abcdef0123456789abcdef';
 export const OTHER_SECRET = 'fedcba9876543210fedcba9876543210';
