@@ -187,7 +187,7 @@ function* openWithSecrets<Bytes extends Uint8Array | Promise<Uint8Array>>(
   for (const { index, text } of secrets) {
     const bytes = utf8.encode(text);
     const digests: SecretDigests = { sha256: yield* call(crypto.digest('sha256', bytes)), md5: yield* call(crypto.digest('md5', bytes)) };
-    for (const derivation of derivedKeys(text, digests)) {
+    for (const derivation of derivedKeys(text, bytes, digests)) {
       const result = yield* tryKey(() => crypto.openWithKey(derivation.key, opened.envelope), index, derivation);
       if (result !== undefined) return result;
     }

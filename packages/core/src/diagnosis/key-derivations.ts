@@ -48,11 +48,10 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
 
 /**
  * The keys a generator may have derived from `secret` (as given, right or wrong) instead of its 32 UTF-8 bytes, each
- * named as the doctor says it, from the digests of its UTF-8 bytes. Never the secret's own bytes: those are ZEGO's key,
+ * named as the doctor says it, from its UTF-8 `bytes` and their digests. Never the secret's own bytes: those are ZEGO's key,
  * tried first.
  */
-export function derivedKeys(secret: string, { sha256, md5 }: SecretDigests): KeyDerivation[] {
-  const bytes = utf8.encode(secret);
+export function derivedKeys(secret: string, bytes: Uint8Array, { sha256, md5 }: SecretDigests): KeyDerivation[] {
   const candidates: KeyDerivation[] = [
     { name: 'SHA-256 of the secret (AES-256)', key: sha256 },
     { name: 'the first 16 characters of the secret (AES-128)', key: bytes.subarray(0, 16) },
